@@ -1,0 +1,20 @@
+/** Runs the migrations in db/migrations with Kysely's Migrator. */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as initial from './migrations/2026-11-22-0001-initial.js';
+
+// A static list rather than a folder scan: it works the same under tsx, Vitest and a bundle.
+const migrations: Record<string, Migration> = {
+  '2026-11-22-0001-initial': initial,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the database to the latest schema, or throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed: ${String(error)}`, { cause: error });
+  }
+}

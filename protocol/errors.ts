@@ -1,0 +1,37 @@
+/**
+ * Error codes shared by the HTTP API and the live socket.
+ * The server maps each code to one HTTP status; UIs map codes to localized messages.
+ */
+export const ErrorCodes = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  INVALID_TRANSITION: 409,
+  COUNTER_CLOSED: 409,
+  COUNTER_PAUSED: 409,
+  COUNTER_BUSY: 409,
+  COUNTER_TAKEN: 409,
+  TELLER_HAS_COUNTER: 409,
+  SERVICE_NOT_AT_COUNTER: 409,
+  NUMBERS_EXHAUSTED: 409,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ErrorCodes;
+
+/** The JSON body of every error reply. */
+export interface ErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  error: string;
+  message: string;
+}
+
+/** Whether a string is one of our error codes. */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ErrorCodes, value);
+}

@@ -1,0 +1,203 @@
+/**
+ * The wire contract: TypeBox schemas that validate requests on the server,
+ * document the API as OpenAPI, and give the UIs their static types.
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/** UTC timestamp as an ISO 8601 string, e.g. 2026-11-22T06:30:00.000Z. */
+const Timestamp = Type.String({ format: 'date-time' });
+const Id = Type.String({ minLength: 1, maxLength: 64 });
+
+export const Tier = Type.Union([Type.Literal('regular'), Type.Literal('priority'), Type.Literal('vip')], {
+  description: 'regular; priority (elderly, disabled, pregnant); vip (valued customer, VIP lane)',
+});
+export type Tier = Static<typeof Tier>;
+export const TIERS: readonly Tier[] = ['regular', 'priority', 'vip'];
+
+export const TicketStatus = Type.Union([
+  Type.Literal('waiting'),
+  Type.Literal('called'),
+  Type.Literal('serving'),
+  Type.Literal('done'),
+  Type.Literal('no_show'),
+  Type.Literal('cancelled'),
+  Type.Literal('diverted'),
+]);
+export type TicketStatus = Static<typeof TicketStatus>;
+
+export const MachineKind = Type.Union([Type.Literal('atm'), Type.Literal('self_service_terminal')], {
+  description: 'atm: cash withdrawal and deposit; self_service_terminal: transfers, cards, statements',
+});
+export type MachineKind = Static<typeof MachineKind>;
+export const MACHINE_KINDS: readonly MachineKind[] = ['atm', 'self_service_terminal'];
+
+export const CounterStatus = Type.Union([Type.Literal('open'), Type.Literal('paused'), Type.Literal('closed')]);
+export type CounterStatus = Static<typeof CounterStatus>;
+
+export const Role = Type.Union([Type.Literal('admin'), Type.Literal('manager'), Type.Literal('teller')]);
+export type Role = Static<typeof Role>;
+
+export const LocalizedName = Type.Object({
+  en: Type.String(),
+  zhHant: Type.String(),
+  zhHans: Type.String(),
+});
+export type LocalizedName = Static<typeof LocalizedName>;
+
+export const BranchSettings = Type.Object({
+  regularCountersTakeVip: Type.Union(
+    [Type.Literal('when_no_vip_counter'), Type.Literal('always'), Type.Literal('never')],
+    { description: 'When a regular counter may call a VIP ticket' },
+  ),
+  maxCallsAheadOfOverdue: Type.Integer({
+    minimum: 0,
+    maximum: 20,
+    description: 'Priority or VIP tickets a counter may call ahead of a regular ticket that waited past its target',
+  }),
+  amberWaitSeconds: Type.Integer({ minimum: 0, description: 'Longest wait that turns a queue amber' }),
+  redWaitSeconds: Type.Integer({ minimum: 0, description: 'Longest wait that turns a queue red and alerts' }),
+});
+export type BranchSettings = Static<typeof BranchSettings>;
+
+export const Branch = Type.Object({
+  id: Id,
+  name: LocalizedName,
+  timeZone: Type.String(),
+  defaultLocale: Type.Union([Type.Literal('zh-Hant'), Type.Literal('zh-Hans'), Type.Literal('en')]),
+  settings: BranchSettings,
+});
+export type Branch = Static<typeof Branch>;
+
+export const Service = Type.Object({
+  id: Id,
+  branchId: Id,
+  prefix: Type.String({ pattern: '^[A-Z]$' }),
+  name: LocalizedName,
+  selfServiceKind: Nullable(MachineKind),
+  targetWaitSeconds: Type.Integer(),
+  defaultServiceSeconds: Type.Integer(),
+  icon: Type.String(),
+  sortOrder: Type.Integer(),
+});
+export type Service = Static<typeof Service>;
+
+export const Counter = Type.Object({
+  id: Id,
+  branchId: Id,
+  number: Type.Integer(),
+  vip: Type.Boolean(),
+  lowCounter: Type.Boolean({ description: 'A seated counter for non-cash business' }),
+  serviceIds: Type.Array(Id),
+  status: CounterStatus,
+  tellerId: Nullable(Id),
+  tellerName: Nullable(Type.String()),
+  currentTicketId: Nullable(Id),
+  statusChangedAt: Timestamp,
+});
+export type Counter = Static<typeof Counter>;
+
+export const Machine = Type.Object({
+  id: Id,
+  branchId: Id,
+  kind: MachineKind,
+  label: Type.String(),
+  inService: Type.Boolean(),
+});
+export type Machine = Static<typeof Machine>;
+
+export const Ticket = Type.Object({
+  id: Id,
+  branchId: Id,
+  number: Type.String({ description: 'Service prefix and three digits, e.g. A023' }),
+  serviceId: Id,
+  tier: Tier,
+  status: TicketStatus,
+  issuedAt: Timestamp,
+  calledAt: Nullable(Timestamp),
+  startedAt: Nullable(Timestamp),
+  endedAt: Nullable(Timestamp),
+  counterId: Nullable(Id),
+  callCount: Type.Integer(),
+  divertedTo: Nullable(MachineKind),
+  position: Type.Optional(Type.Integer({ description: 'People ahead under the call rules (waiting tickets only)' })),
+  estimatedWaitSeconds: Type.Optional(Type.Integer()),
+});
+export type Ticket = Static<typeof Ticket>;
+
+export const QueueSummary = Type.Object({
+  serviceId: Id,
+  waitingCount: Type.Integer(),
+  longestWaitSeconds: Type.Integer(),
+  estimatedWaitSeconds: Type.Integer({ description: 'Estimated wait for a ticket issued now' }),
+  openCounters: Type.Integer(),
+});
+export type QueueSummary = Static<typeof QueueSummary>;
+
+export const RecentCall = Type.Object({
+  ticketId: Id,
+  number: Type.String(),
+  serviceId: Id,
+  counterId: Id,
+  counterNumber: Type.Integer(),
+  at: Timestamp,
+  recall: Type.Boolean(),
+});
+export type RecentCall = Static<typeof RecentCall>;
+
+export const Snapshot = Type.Object({
+  seq: Type.Integer({ description: 'The branch event sequence number this snapshot reflects' }),
+  at: Timestamp,
+  branch: Branch,
+  services: Type.Array(Service),
+  counters: Type.Array(Counter),
+  machines: Type.Array(Machine),
+  queues: Type.Array(QueueSummary),
+  tickets: Type.Array(Ticket, { description: 'Waiting, called and serving tickets' }),
+  recentCalls: Type.Array(RecentCall),
+});
+export type Snapshot = Static<typeof Snapshot>;
+
+export const User = Type.Object({
+  id: Id,
+  username: Type.String(),
+  displayName: Type.String(),
+  role: Role,
+  branchId: Nullable(Id),
+});
+export type User = Static<typeof User>;
+
+// ── requests ───────────────────────────────────────────────────────────
+
+export const BranchParams = Type.Object({ branchId: Id });
+export const CounterParams = Type.Object({ counterId: Id });
+export const TicketParams = Type.Object({ ticketId: Id });
+
+export const LoginBody = Type.Object({
+  username: Type.String({ minLength: 1, maxLength: 64 }),
+  password: Type.String({ minLength: 1, maxLength: 256 }),
+});
+export type LoginBody = Static<typeof LoginBody>;
+
+export const LoginReply = Type.Object({ token: Type.String(), user: User });
+export type LoginReply = Static<typeof LoginReply>;
+
+export const IssueTicketBody = Type.Object(
+  {
+    serviceId: Id,
+    tier: Type.Optional(Tier),
+    customerRef: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Card or customer number' })),
+  },
+  { additionalProperties: false },
+);
+export type IssueTicketBody = Static<typeof IssueTicketBody>;
+
+export const OpenCounterBody = Type.Object(
+  { tellerId: Type.Optional(Id) },
+  { additionalProperties: false, description: 'A manager may name the teller; a teller opens the counter for themself' },
+);
+export type OpenCounterBody = Static<typeof OpenCounterBody>;
+
+export const TransferBody = Type.Object({ serviceId: Id }, { additionalProperties: false });
+export const DivertBody = Type.Object({ machineKind: MachineKind }, { additionalProperties: false });
+export const TierBody = Type.Object({ tier: Tier }, { additionalProperties: false });

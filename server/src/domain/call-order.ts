@@ -1,0 +1,95 @@
+/**
+ * Who a counter calls next: the VIP lane, priority customers, and fairness for ordinary customers.
+ * Pure: takes plain data, returns the ticket to call. Shared by the queue service and the simulator.
+ */
+import type { BranchSettings, Tier } from '../../../protocol/schemas.js';
+
+export interface WaitingTicket {
+  id: string;
+  serviceId: string;
+  tier: Tier;
+  /** Original arrival time (ISO); a transfer keeps it, so the customer keeps their place. */
+  issuedAt: string;
+}
+
+export interface CallingCounter {
+  id: string;
+  vip: boolean;
+  serviceIds: readonly string[];
+}
+
+export interface CallContext {
+  counter: CallingCounter;
+  /** Waiting tickets of the branch (any service; the rule filters). */
+  waiting: readonly WaitingTicket[];
+  /** Target wait per service id, in seconds. */
+  targetWaitSeconds: ReadonlyMap<string, number>;
+  /** Services that an open VIP counter serves right now. */
+  servicesWithOpenVipCounter: ReadonlySet<string>;
+  settings: Pick<BranchSettings, 'regularCountersTakeVip' | 'maxCallsAheadOfOverdue'>;
+  /** When this counter called priority or VIP tickets (ISO), recent ones at least. */
+  tieredCallsAt: readonly string[];
+  now: Date;
+}
+
+const TIER_RANK: Record<Tier, number> = { vip: 0, priority: 1, regular: 2 };
+
+/** Orders tickets VIP, then priority, then regular; oldest first within a tier. */
+export function byTierThenArrival(a: WaitingTicket, b: WaitingTicket): number {
+  return TIER_RANK[a.tier] - TIER_RANK[b.tier] || a.issuedAt.localeCompare(b.issuedAt) || a.id.localeCompare(b.id);
+}
+
+const byArrival = (a: WaitingTicket, b: WaitingTicket) => a.issuedAt.localeCompare(b.issuedAt) || a.id.localeCompare(b.id);
+
+/** Whether a regular (non-VIP) counter may call a VIP ticket of `serviceId`. */
+export function regularCounterTakesVip(
+  serviceId: string,
+  settings: CallContext['settings'],
+  servicesWithOpenVipCounter: ReadonlySet<string>,
+): boolean {
+  switch (settings.regularCountersTakeVip) {
+    case 'always':
+      return true;
+    case 'never':
+      return false;
+    case 'when_no_vip_counter':
+      return !servicesWithOpenVipCounter.has(serviceId);
+  }
+}
+
+/** The tickets this counter may call, in the order it would call them if fairness did not step in. */
+export function callableTickets(ctx: Omit<CallContext, 'tieredCallsAt' | 'now' | 'targetWaitSeconds'>): WaitingTicket[] {
+  const serves = new Set(ctx.counter.serviceIds);
+  return ctx.waiting
+    .filter((t) => serves.has(t.serviceId))
+    .filter(
+      (t) =>
+        ctx.counter.vip || t.tier !== 'vip' || regularCounterTakesVip(t.serviceId, ctx.settings, ctx.servicesWithOpenVipCounter),
+    )
+    .sort(byTierThenArrival);
+}
+
+/**
+ * The ticket `counter` should call next, or null when none waits for it.
+ * A VIP counter takes VIP tickets first, then priority, then regular. A regular counter takes
+ * priority before regular, and VIP only as the branch setting allows. Once a regular ticket has
+ * waited past its service's target, at most `maxCallsAheadOfOverdue` priority or VIP tickets may
+ * be called ahead of it at a regular counter.
+ */
+export function pickNextTicket(ctx: CallContext): WaitingTicket | null {
+  const callable = callableTickets(ctx);
+  if (callable.length === 0) return null;
+  if (ctx.counter.vip) return callable[0];
+
+  const nowMs = ctx.now.getTime();
+  const oldestOverdue = callable
+    .filter((t) => t.tier === 'regular')
+    .sort(byArrival)
+    .find((t) => nowMs - Date.parse(t.issuedAt) > (ctx.targetWaitSeconds.get(t.serviceId) ?? Infinity) * 1000);
+  if (oldestOverdue) {
+    const overdueSince = Date.parse(oldestOverdue.issuedAt) + (ctx.targetWaitSeconds.get(oldestOverdue.serviceId) ?? 0) * 1000;
+    const calledAhead = ctx.tieredCallsAt.filter((at) => Date.parse(at) >= overdueSince).length;
+    if (calledAhead >= ctx.settings.maxCallsAheadOfOverdue) return oldestOverdue;
+  }
+  return callable[0];
+}

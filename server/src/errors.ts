@@ -1,0 +1,17 @@
+import { ErrorCodes, type ErrorCode } from '../../protocol/errors.js';
+
+/** The one error type of the server: a code from protocol/errors.ts and a message for people. */
+export class AppError extends Error {
+  readonly statusCode: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+    this.statusCode = ErrorCodes[code];
+  }
+}
+
+export const notFound = (what: string, id: string) => new AppError('NOT_FOUND', `${what} ${id} does not exist`);
+export const forbidden = (message: string) => new AppError('FORBIDDEN', message);

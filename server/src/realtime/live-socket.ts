@@ -1,0 +1,85 @@
+/**
+ * One screen's live connection: a snapshot first, then every domain event of the branch in
+ * sequence order. Events that arrive while the snapshot is being read are held back and sent
+ * after it, skipping those the snapshot already includes.
+ */
+import type { WebSocket } from 'ws';
+import type { ClientMessage, DomainEvent, ServerMessage } from '../../../protocol/messages.js';
+import type { Snapshot } from '../../../protocol/schemas.js';
+import type { EventBus } from './event-bus.js';
+
+export interface LiveSocketOptions {
+  socket: WebSocket;
+  branchId: string;
+  bus: EventBus;
+  loadSnapshot: () => Promise<Snapshot>;
+  /** How often to ping; a socket that missed the previous pong is dropped. */
+  pingIntervalMs: number;
+  onError: (err: unknown) => void;
+}
+
+export function serveLiveSocket({ socket, branchId, bus, loadSnapshot, pingIntervalMs, onError }: LiveSocketOptions) {
+  let lastSentSeq = -1;
+  let held: DomainEvent[] | null = [];
+  let alive = true;
+
+  const send = (message: ServerMessage) => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+  };
+  const sendEvents = (events: readonly DomainEvent[]) => {
+    for (const event of events) {
+      if (event.seq <= lastSentSeq) continue;
+      lastSentSeq = event.seq;
+      send(event);
+    }
+  };
+
+  const unsubscribe = bus.subscribe(branchId, (events) => {
+    if (held) held.push(...events);
+    else sendEvents(events);
+  });
+
+  async function sendSnapshot() {
+    held ??= [];
+    try {
+      const snapshot = await loadSnapshot();
+      lastSentSeq = snapshot.seq;
+      send({ type: 'snapshot', ...snapshot });
+    } catch (err) {
+      onError(err);
+      send({ type: 'error', code: 'INTERNAL', message: 'could not read the branch; reconnect' });
+    } finally {
+      const pending = held;
+      held = null;
+      sendEvents(pending);
+    }
+  }
+
+  socket.on('message', (raw) => {
+    let message: ClientMessage;
+    try {
+      message = JSON.parse(String(raw)) as ClientMessage;
+    } catch {
+      return send({ type: 'error', code: 'VALIDATION_FAILED', message: 'messages must be JSON' });
+    }
+    if (message?.type === 'snapshot.request') void sendSnapshot();
+    else if (message?.type === 'ping') send({ type: 'pong' });
+    else send({ type: 'error', code: 'VALIDATION_FAILED', message: 'type must be snapshot.request or ping' });
+  });
+
+  socket.on('pong', () => {
+    alive = true;
+  });
+  const pinger = setInterval(() => {
+    if (!alive) return socket.terminate();
+    alive = false;
+    socket.ping();
+  }, pingIntervalMs);
+
+  socket.on('close', () => {
+    clearInterval(pinger);
+    unsubscribe();
+  });
+
+  void sendSnapshot();
+}

@@ -1,0 +1,53 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { BranchParams, Counter, IssueTicketBody, Machine, Service, Snapshot, Ticket } from '../../../protocol/schemas.js';
+import { actorOf } from '../plugins/auth.js';
+
+const branches: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('onRequest', app.authenticate);
+  const tags = ['branch'];
+  const security = [{ bearerAuth: [] }];
+
+  app.get(
+    '/api/branches/:branchId/services',
+    { schema: { tags, security, params: BranchParams, response: { 200: Type.Array(Service) } } },
+    async (request) => (await app.lobby.snapshots.snapshot(actorOf(request), request.params.branchId)).services,
+  );
+
+  app.get(
+    '/api/branches/:branchId/counters',
+    { schema: { tags, security, params: BranchParams, response: { 200: Type.Array(Counter) } } },
+    async (request) => (await app.lobby.snapshots.snapshot(actorOf(request), request.params.branchId)).counters,
+  );
+
+  app.get(
+    '/api/branches/:branchId/machines',
+    { schema: { tags, security, params: BranchParams, response: { 200: Type.Array(Machine) } } },
+    async (request) => (await app.lobby.snapshots.snapshot(actorOf(request), request.params.branchId)).machines,
+  );
+
+  app.get(
+    '/api/branches/:branchId/snapshot',
+    { schema: { tags, security, params: BranchParams, response: { 200: Snapshot } } },
+    async (request) => app.lobby.snapshots.snapshot(actorOf(request), request.params.branchId),
+  );
+
+  app.post(
+    '/api/branches/:branchId/tickets',
+    {
+      schema: {
+        tags: ['ticket'],
+        security,
+        summary: 'Issue a ticket (kiosk, or staff issuing for a customer)',
+        params: BranchParams,
+        body: IssueTicketBody,
+        response: { 201: Ticket },
+      },
+    },
+    async (request, reply) => {
+      const ticket = await app.lobby.queue.issueTicket(actorOf(request), request.params.branchId, request.body);
+      return reply.status(201).send(ticket);
+    },
+  );
+};
+export default branches;

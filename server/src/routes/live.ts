@@ -1,0 +1,39 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { BranchParams } from '../../../protocol/schemas.js';
+import { actorOf } from '../plugins/auth.js';
+import { serveLiveSocket } from '../realtime/live-socket.js';
+
+export interface LiveRouteOptions {
+  pingIntervalMs: number;
+}
+
+const live: FastifyPluginAsyncTypebox<LiveRouteOptions> = async (app, { pingIntervalMs }) => {
+  app.addHook('onRequest', app.authenticate);
+  app.get(
+    '/api/branches/:branchId/live',
+    {
+      websocket: true,
+      schema: {
+        tags: ['realtime'],
+        summary: 'WebSocket: a snapshot, then every event of the branch (token in ?token=, cookie, or header)',
+        params: BranchParams,
+        querystring: Type.Object({ token: Type.Optional(Type.String()) }),
+      },
+      // Refuse before the upgrade, so a wrong branch gets a plain 403 or 404.
+      preHandler: async (request) => app.lobby.snapshots.assertReadable(actorOf(request), request.params.branchId),
+    },
+    (socket, request) => {
+      const actor = actorOf(request);
+      serveLiveSocket({
+        socket,
+        branchId: request.params.branchId,
+        bus: app.lobby.bus,
+        loadSnapshot: () => app.lobby.snapshots.snapshot(actor, request.params.branchId),
+        pingIntervalMs,
+        onError: (err) => request.log.error({ err }, 'live socket snapshot failed'),
+      });
+    },
+  );
+};
+export default live;

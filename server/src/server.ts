@@ -1,0 +1,42 @@
+/** Starts lobbyflow: open the database, seed on first start, listen, and shut down cleanly. */
+import { openDatabase } from '../../db/connection.js';
+import { buildApp } from './app.js';
+import { readConfig } from './config.js';
+import { systemClock } from './lib/clock.js';
+import { DEMO_BRANCH_ID, DEMO_DEVICE_TOKENS, DEMO_PASSWORD, isEmpty, seedDemoBranch, seedFirstAdmin } from './seed/demo-branch.js';
+
+const config = readConfig();
+const { db, close } = openDatabase(config.databaseFile);
+const app = await buildApp({ db, logger: { level: config.logLevel } });
+
+if (await isEmpty(db)) {
+  if (config.demo) {
+    await seedDemoBranch(db, systemClock);
+    app.log.info('Demo branch "demo" created.');
+  } else if (config.adminPassword) {
+    await seedFirstAdmin(db, systemClock, config.adminPassword);
+    app.log.info('First admin "admin" created from LOBBYFLOW_ADMIN_PASSWORD.');
+  } else {
+    app.log.error('Empty database and LOBBYFLOW_DEMO=0: set LOBBYFLOW_ADMIN_PASSWORD to create the first admin.');
+    process.exit(1);
+  }
+}
+
+if (config.demo && (await db.selectFrom('branches').select('id').where('id', '=', DEMO_BRANCH_ID).executeTakeFirst())) {
+  app.log.warn(
+    `DEMO MODE, FOR DEMONSTRATION ONLY: users admin, manager, teller1…teller6 have the password "${DEMO_PASSWORD}"; ` +
+      `device tokens ${DEMO_DEVICE_TOKENS.kiosk} (kiosk) and ${DEMO_DEVICE_TOKENS.display} (display). ` +
+      'Run with LOBBYFLOW_DEMO=0 in a real branch.',
+  );
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    app.log.info(`${signal}: closing`);
+    await app.close();
+    await close();
+    process.exit(0);
+  });
+}
+
+await app.listen({ port: config.port, host: config.host });
