@@ -3,7 +3,7 @@
  * The server sends a snapshot on connect, then one message per domain event,
  * each with the branch's next sequence number.
  */
-import type { Counter, QueueSummary, Snapshot, Ticket } from './schemas.js';
+import type { Counter, MachineKind, QueueSummary, Snapshot, Ticket } from './schemas.js';
 import type { ErrorCode } from './errors.js';
 
 export const TICKET_EVENT_TYPES = [
@@ -19,10 +19,13 @@ export const TICKET_EVENT_TYPES = [
   'ticket.tier_changed',
 ] as const;
 export const COUNTER_EVENT_TYPES = ['counter.opened', 'counter.paused', 'counter.closed'] as const;
+/** A customer sent to a self-service machine before taking a ticket (kiosk "take me there"). */
+export const LOBBY_EVENT_TYPES = ['customer.diverted'] as const;
 
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 export type CounterEventType = (typeof COUNTER_EVENT_TYPES)[number];
-export type DomainEventType = TicketEventType | CounterEventType;
+export type LobbyEventType = (typeof LOBBY_EVENT_TYPES)[number];
+export type DomainEventType = TicketEventType | CounterEventType | LobbyEventType;
 
 /** One change in a branch, as stored in the event log and pushed to every screen. */
 export interface DomainEvent {
@@ -36,6 +39,8 @@ export interface DomainEvent {
   ticket?: Ticket;
   /** The counter after the change (counter events, and calls that change its current ticket). */
   counter?: Counter;
+  /** customer.diverted: which service the customer wanted and where they were sent. */
+  diversion?: { serviceId: string; machineKind: MachineKind };
   /** Every service's queue figures after the change, so screens never compute them. */
   queues: QueueSummary[];
 }

@@ -201,3 +201,15 @@ export type OpenCounterBody = Static<typeof OpenCounterBody>;
 export const TransferBody = Type.Object({ serviceId: Id }, { additionalProperties: false });
 export const DivertBody = Type.Object({ machineKind: MachineKind }, { additionalProperties: false });
 export const TierBody = Type.Object({ tier: Tier }, { additionalProperties: false });
+
+export const DiversionBody = Type.Object({ serviceId: Id, machineKind: MachineKind }, { additionalProperties: false });
+export type DiversionBody = Static<typeof DiversionBody>;
+
+/** What the customer's phone shows for a ticket (the QR code on the ticket opens it). */
+export const PublicTicket = Type.Object({
+  ticket: Ticket,
+  service: Service,
+  branchName: LocalizedName,
+  counterNumber: Nullable(Type.Integer()),
+});
+export type PublicTicket = Static<typeof PublicTicket>;

@@ -13,6 +13,7 @@ import { systemClock, type Clock } from './lib/clock.js';
 import authPlugin from './plugins/auth.js';
 import errorsPlugin from './plugins/errors.js';
 import lobbyPlugin from './plugins/lobby.js';
+import uiPlugin from './plugins/ui.js';
 import { createInProcessEventBus, type EventBus } from './realtime/event-bus.js';
 import authRoutes from './routes/auth.js';
 import branchRoutes from './routes/branches.js';
@@ -20,6 +21,7 @@ import counterRoutes from './routes/counters.js';
 import healthRoutes from './routes/health.js';
 import liveRoutes from './routes/live.js';
 import ticketRoutes from './routes/tickets.js';
+import publicRoutes from './routes/public.js';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -28,6 +30,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   loginsPerMinute?: number;
   pingIntervalMs?: number;
+  /** Folder of the built front-ends to serve; none when omitted. */
+  uiRoot?: string;
 }
 
 export async function buildApp(options: AppOptions) {
@@ -66,7 +70,9 @@ export async function buildApp(options: AppOptions) {
   await app.register(branchRoutes);
   await app.register(counterRoutes);
   await app.register(ticketRoutes);
+  await app.register(publicRoutes);
   await app.register(liveRoutes, { pingIntervalMs: options.pingIntervalMs ?? 30_000 });
+  if (options.uiRoot) await app.register(uiPlugin, { root: options.uiRoot });
   return app;
 }
 

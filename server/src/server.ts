@@ -2,12 +2,14 @@
 import { openDatabase } from '../../db/connection.js';
 import { buildApp } from './app.js';
 import { readConfig } from './config.js';
+import { ensureUiBuilt, UI_DIST } from './ui-build.js';
 import { systemClock } from './lib/clock.js';
 import { DEMO_BRANCH_ID, DEMO_DEVICE_TOKENS, DEMO_PASSWORD, isEmpty, seedDemoBranch, seedFirstAdmin } from './seed/demo-branch.js';
 
 const config = readConfig();
 const { db, close } = openDatabase(config.databaseFile);
-const app = await buildApp({ db, logger: { level: config.logLevel } });
+await ensureUiBuilt();
+const app = await buildApp({ db, logger: { level: config.logLevel }, uiRoot: UI_DIST });
 
 if (await isEmpty(db)) {
   if (config.demo) {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { BranchParams, Counter, IssueTicketBody, Machine, Service, Snapshot, Ticket } from '../../../protocol/schemas.js';
+import { BranchParams, DiversionBody, Counter, IssueTicketBody, Machine, Service, Snapshot, Ticket } from '../../../protocol/schemas.js';
 import { actorOf } from '../plugins/auth.js';
 
 const branches: FastifyPluginAsyncTypebox = async (app) => {
@@ -47,6 +47,25 @@ const branches: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const ticket = await app.lobby.queue.issueTicket(actorOf(request), request.params.branchId, request.body);
       return reply.status(201).send(ticket);
+    },
+  );
+
+  app.post(
+    '/api/branches/:branchId/diversions',
+    {
+      schema: {
+        tags: ['ticket'],
+        security,
+        summary: 'Record a customer sent to a self-service machine instead of taking a ticket',
+        params: BranchParams,
+        body: DiversionBody,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      const { serviceId, machineKind } = request.body;
+      await app.lobby.queue.recordDiversion(actorOf(request), request.params.branchId, serviceId, machineKind);
+      return reply.status(204).send(null);
     },
   );
 };

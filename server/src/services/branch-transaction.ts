@@ -18,6 +18,7 @@ export interface PendingEvent {
   type: DomainEventType;
   ticketId?: string;
   counterId?: string;
+  diversion?: DomainEvent['diversion'];
 }
 
 export interface BranchTransactionDeps {
@@ -50,7 +51,7 @@ export function createBranchTransaction({ db, clock, events: bus }: BranchTransa
         const ticketRow = p.ticketId ? await findTicket(trx, p.ticketId) : undefined;
         const ticket = ticketRow ? (tickets.find((t) => t.id === ticketRow.id) ?? toTicket(ticketRow)) : undefined;
         const counter = p.counterId ? await findCounter(trx, p.counterId) : undefined;
-        const event: DomainEvent = { type: p.type, branchId, seq: firstSeq + i, at, actorId, ticket, counter, queues };
+        const event: DomainEvent = { type: p.type, branchId, seq: firstSeq + i, at, actorId, ticket, counter, diversion: p.diversion, queues };
         await trx
           .insertInto('events')
           .values({
@@ -61,7 +62,7 @@ export function createBranchTransaction({ db, clock, events: bus }: BranchTransa
             actor_id: actorId,
             ticket_id: p.ticketId ?? null,
             counter_id: p.counterId ?? null,
-            payload: JSON.stringify({ ticket, counter }),
+            payload: JSON.stringify({ ticket, counter, diversion: p.diversion }),
           })
           .execute();
         events.push(event);

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TicketUpdate, TicketRow } from '../../../db/schema.js';
 import type { DomainEventType } from '../../../protocol/messages.js';
-import type { MachineKind, Ticket, TicketStatus, Tier } from '../../../protocol/schemas.js';
+import type { MachineKind, PublicTicket, Ticket, TicketStatus, Tier } from '../../../protocol/schemas.js';
 import { businessDay } from '../domain/business-day.js';
 import { pickNextTicket } from '../domain/call-order.js';
 import { positionsAndEstimates } from '../domain/queue-position.js';
@@ -16,7 +16,7 @@ import { AppError, notFound } from '../errors.js';
 import { findBranch, findService } from '../repositories/branch-repository.js';
 import { findCounter, updateCounter } from '../repositories/counter-repository.js';
 import type { Db } from '../repositories/db.js';
-import { toBranch, toTicket } from '../repositories/mappers.js';
+import { toBranch, toService, toTicket } from '../repositories/mappers.js';
 import {
   activeNumbersToday,
   findTicket,
@@ -266,6 +266,27 @@ export function createQueueService({ db, runInBranch }: QueueServiceDeps) {
         await assertActsOnTicket(trx, actor, ticket, false);
         await changeTicket(trx, ticket, 'change_tier', { tier });
       }),
+
+    /** Records a customer sent to a self-service machine instead of taking a ticket. */
+    async recordDiversion(actor: Actor, branchId: string, serviceId: string, machineKind: MachineKind): Promise<void> {
+      assertCanIssue(actor, branchId);
+      await runInBranch(branchId, actorId(actor), async (trx, emit) => {
+        const service = await findService(trx, serviceId);
+        if (!service || service.branch_id !== branchId) throw notFound('service', serviceId);
+        emit({ type: 'customer.diverted', diversion: { serviceId, machineKind } });
+      });
+    },
+
+    /** The ticket as the customer's phone shows it: anyone holding the ticket's id may read it. */
+    async publicTicket(ticketId: string): Promise<PublicTicket> {
+      const row = await requireTicket(db, ticketId);
+      const state = await loadQueueState(db, row.branch_id);
+      const estimate = positionsAndEstimates(state.waiting, state.queueServices, state.counters).get(row.id);
+      const service = state.services.find((s) => s.id === row.service_id) ?? toService((await findService(db, row.service_id))!);
+      const branch = toBranch((await findBranch(db, row.branch_id))!);
+      const counter = row.counter_id ? await findCounter(db, row.counter_id) : undefined;
+      return { ticket: { ...toTicket(row), ...estimate }, service, branchName: branch.name, counterNumber: counter?.number ?? null };
+    },
 
     async getTicket(actor: Actor, ticketId: string): Promise<Ticket> {
       const row = await requireTicket(db, ticketId);

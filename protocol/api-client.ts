@@ -1,0 +1,67 @@
+/** A small typed fetch wrapper for the HTTP API; errors become `ApiError` with the server's code. */
+import { isErrorCode, type ErrorBody, type ErrorCode } from './errors.js';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | 'NETWORK',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface ApiClientOptions {
+  /** Origin of the server; '' for the same origin. */
+  baseUrl?: string;
+  /** Bearer token (device or session); the browser's HttpOnly cookie works without it. */
+  token?: string | null;
+}
+
+export class ApiClient {
+  constructor(private options: ApiClientOptions = {}) {}
+
+  setToken(token: string | null): void {
+    this.options = { ...this.options, token };
+  }
+
+  get<T>(path: string): Promise<T> {
+    return this.request<T>('GET', path);
+  }
+
+  post<T>(path: string, body?: unknown): Promise<T> {
+    return this.request<T>('POST', path, body);
+  }
+
+  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = {};
+    if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetch(`${this.options.baseUrl ?? ''}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'same-origin',
+      });
+    } catch (err) {
+      throw new ApiError(0, 'NETWORK', `server unreachable: ${(err as Error).message}`);
+    }
+    if (response.status === 204) return null as T;
+    const payload = (await response.json().catch(() => null)) as (ErrorBody & T) | null;
+    if (!response.ok) {
+      const code = isErrorCode(payload?.code) ? payload.code : 'INTERNAL';
+      throw new ApiError(response.status, code, payload?.message ?? response.statusText);
+    }
+    return payload as T;
+  }
+}
+
+/** The live socket URL for a branch, relative to the page's origin. */
+export function liveUrl(branchId: string, token?: string | null, origin: string = globalThis.location?.origin ?? ''): string {
+  const base = origin.replace(/^http/, 'ws');
+  const query = token ? `?token=${encodeURIComponent(token)}` : '';
+  return `${base}/api/branches/${encodeURIComponent(branchId)}/live${query}`;
+}

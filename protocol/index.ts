@@ -1,0 +1,5 @@
+export * from './api-client.js';
+export * from './errors.js';
+export * from './live-client.js';
+export * from './messages.js';
+export * from './schemas.js';

@@ -1,0 +1,31 @@
+/** Builds the front-ends with Vite when dist/ui is missing or older than their sources. */
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+export const UI_DIST = join(PROJECT_ROOT, 'dist/ui');
+const STAMP = join(UI_DIST, '.built-at');
+const SOURCES = ['index.html', 'vite.config.ts', 'protocol', 'kiosk-ui', 'display-ui', 'manager-ui'];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), stat.mtimeMs);
+}
+
+/** Whether the build is missing or older than any source file. */
+export function uiBuildIsStale(): boolean {
+  if (!existsSync(STAMP)) return true;
+  const builtAt = statSync(STAMP).mtimeMs;
+  return SOURCES.some((source) => newestMtime(join(PROJECT_ROOT, source)) > builtAt);
+}
+
+/** Runs `vite build` in-process when needed. */
+export async function ensureUiBuilt(log: (message: string) => void = console.log): Promise<void> {
+  if (!uiBuildIsStale()) return;
+  log('building the front-ends (vite build)…');
+  const { build } = await import('vite');
+  await build({ configFile: join(PROJECT_ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  writeFileSync(STAMP, new Date().toISOString());
+}

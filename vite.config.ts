@@ -1,0 +1,28 @@
+/** One Vite build for the landing page and the three front-ends; the server serves dist/ui. */
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+const page = (path: string) => resolve(import.meta.dirname, path);
+
+export default defineConfig({
+  root: import.meta.dirname,
+  publicDir: false,
+  build: {
+    outDir: 'dist/ui',
+    emptyOutDir: true,
+    target: 'es2022',
+    rollupOptions: {
+      input: {
+        landing: page('index.html'),
+        kiosk: page('kiosk-ui/index.html'),
+        ticket: page('kiosk-ui/ticket.html'),
+        display: page('display-ui/index.html'),
+        manager: page('manager-ui/index.html'),
+      },
+    },
+  },
+  server: {
+    // `npm run dev:ui` serves the pages with hot reload and sends the API to `npm run dev`.
+    proxy: { '/api': { target: 'http://localhost:3000', ws: true }, '/docs': 'http://localhost:3000' },
+  },
+});
