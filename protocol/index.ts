@@ -1,3 +1,4 @@
+export * from './admin-schemas.js';
 export * from './api-client.js';
 export * from './errors.js';
 export * from './live-client.js';

@@ -107,6 +107,8 @@ export class LiveClient {
     if (message.seq !== this.state.seq + 1) return this.resync();
     this.state = applyEvent(this.state, message);
     this.notify(message);
+    // Configuration is not carried by events: take it whole.
+    if (message.type === 'branch.configured') this.resync();
   }
 
   private scheduleReconnect(socket: WebSocket): void {

@@ -19,8 +19,11 @@ export const TICKET_EVENT_TYPES = [
   'ticket.tier_changed',
 ] as const;
 export const COUNTER_EVENT_TYPES = ['counter.opened', 'counter.paused', 'counter.closed'] as const;
-/** A customer sent to a self-service machine before taking a ticket (kiosk "take me there"). */
-export const LOBBY_EVENT_TYPES = ['customer.diverted'] as const;
+/**
+ * customer.diverted: a customer sent to a self-service machine before taking a ticket (kiosk "take me there").
+ * branch.configured: an admin changed services, counters, machines or branch settings; clients take a fresh snapshot.
+ */
+export const LOBBY_EVENT_TYPES = ['customer.diverted', 'branch.configured'] as const;
 
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 export type CounterEventType = (typeof COUNTER_EVENT_TYPES)[number];
