@@ -1,10 +1,12 @@
 /** Runs the migrations in db/migrations with Kysely's Migrator. */
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/2026-11-22-0001-initial.js';
+import * as notices from './migrations/2026-11-22-0002-notices.js';
 
 // A static list rather than a folder scan: it works the same under tsx, Vitest and a bundle.
 const migrations: Record<string, Migration> = {
   '2026-11-22-0001-initial': initial,
+  '2026-11-22-0002-notices': notices,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

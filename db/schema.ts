@@ -17,6 +17,7 @@ export interface Database {
   tickets: TicketTable;
   ticket_number_sequences: TicketNumberSequenceTable;
   events: EventTable;
+  notices: NoticeTable;
 }
 
 export interface BranchTable {
@@ -145,6 +146,20 @@ export interface EventTable {
   payload: string;
 }
 
+/** One line of the hall's notice board (kind 'notice') or interest-rate board (kind 'rate'). */
+export interface NoticeTable {
+  branch_id: string;
+  kind: string;
+  /** Order on the board, from 0. */
+  position: number;
+  text_en: string;
+  text_zh_hant: string;
+  text_zh_hans: string;
+  /** The rate as shown, e.g. "1.25%" (rates only). */
+  value: string | null;
+  updated_at: string;
+}
+
 export type BranchRow = Selectable<BranchTable>;
 export type ServiceRow = Selectable<ServiceTable>;
 export type CounterRow = Selectable<CounterTable>;
@@ -154,3 +169,5 @@ export type TicketRow = Selectable<TicketTable>;
 export type NewTicket = Insertable<TicketTable>;
 export type TicketUpdate = Updateable<TicketTable>;
 export type NewEvent = Insertable<EventTable>;
+export type NoticeRow = Selectable<NoticeTable>;
+export type NewNotice = Insertable<NoticeTable>;

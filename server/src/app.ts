@@ -20,6 +20,7 @@ import branchRoutes from './routes/branches.js';
 import counterRoutes from './routes/counters.js';
 import healthRoutes from './routes/health.js';
 import liveRoutes from './routes/live.js';
+import noticeRoutes from './routes/notices.js';
 import ticketRoutes from './routes/tickets.js';
 import publicRoutes from './routes/public.js';
 
@@ -70,6 +71,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(branchRoutes);
   await app.register(counterRoutes);
   await app.register(ticketRoutes);
+  await app.register(noticeRoutes);
   await app.register(publicRoutes);
   await app.register(liveRoutes, { pingIntervalMs: options.pingIntervalMs ?? 30_000 });
   if (options.uiRoot) await app.register(uiPlugin, { root: options.uiRoot });

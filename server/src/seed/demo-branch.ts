@@ -7,6 +7,7 @@ import type { Clock } from '../lib/clock.js';
 import { hashPassword } from '../lib/password.js';
 import { hashToken } from '../lib/tokens.js';
 import { DEFAULT_SETTINGS } from '../repositories/mappers.js';
+import { seedDemoNotices } from './demo-notices.js';
 
 export const DEMO_BRANCH_ID = 'demo';
 export const DEMO_PASSWORD = 'demo';
@@ -149,6 +150,8 @@ export async function seedDemoBranch(db: Kysely<Database>, clock: Clock): Promis
         })),
       )
       .execute();
+
+    await seedDemoNotices(trx, DEMO_BRANCH_ID, now);
   });
 }
 
