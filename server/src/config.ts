@@ -8,6 +8,8 @@ export interface Config {
   /** The first admin's password outside demo mode. */
   adminPassword: string | undefined;
   logLevel: string;
+  /** Build (when stale) and serve the front-ends; LOBBYFLOW_UI=0 runs the API alone. */
+  serveUi: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -20,5 +22,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.LOBBYFLOW_DEMO !== '0',
     adminPassword: env.LOBBYFLOW_ADMIN_PASSWORD || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
+    serveUi: env.LOBBYFLOW_UI !== '0',
   };
 }

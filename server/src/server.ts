@@ -8,8 +8,8 @@ import { DEMO_BRANCH_ID, DEMO_DEVICE_TOKENS, DEMO_PASSWORD, isEmpty, seedDemoBra
 
 const config = readConfig();
 const { db, close } = openDatabase(config.databaseFile);
-await ensureUiBuilt();
-const app = await buildApp({ db, logger: { level: config.logLevel }, uiRoot: UI_DIST });
+if (config.serveUi) await ensureUiBuilt();
+const app = await buildApp({ db, logger: { level: config.logLevel }, uiRoot: config.serveUi ? UI_DIST : undefined });
 
 if (await isEmpty(db)) {
   if (config.demo) {

@@ -1,5 +1,5 @@
 /** The demo branch that `npm start` creates on an empty database, and the first admin outside demo mode. */
-import { randomUUID } from 'node:crypto';
+import { newId } from '../lib/ids.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { MachineKind } from '../../../protocol/schemas.js';
@@ -123,7 +123,7 @@ export async function seedDemoBranch(db: Kysely<Database>, clock: Clock): Promis
 
     await trx
       .insertInto('machines')
-      .values(DEMO_MACHINES.map((m) => ({ id: randomUUID(), branch_id: DEMO_BRANCH_ID, kind: m.kind, label: m.label, in_service: 1 })))
+      .values(DEMO_MACHINES.map((m) => ({ id: newId(), branch_id: DEMO_BRANCH_ID, kind: m.kind, label: m.label, in_service: 1 })))
       .execute();
 
     const users = [
@@ -133,14 +133,14 @@ export async function seedDemoBranch(db: Kysely<Database>, clock: Clock): Promis
     ];
     await trx
       .insertInto('users')
-      .values(users.map((u) => ({ ...u, id: randomUUID(), password_hash: passwordHash, active: 1, created_at: now })))
+      .values(users.map((u) => ({ ...u, id: newId(), password_hash: passwordHash, active: 1, created_at: now })))
       .execute();
 
     await trx
       .insertInto('device_tokens')
       .values(
         Object.entries(DEMO_DEVICE_TOKENS).map(([kind, token]) => ({
-          id: randomUUID(),
+          id: newId(),
           branch_id: DEMO_BRANCH_ID,
           kind,
           label: `Demo ${kind}`,
@@ -160,7 +160,7 @@ export async function seedFirstAdmin(db: Kysely<Database>, clock: Clock, passwor
   await db
     .insertInto('users')
     .values({
-      id: randomUUID(),
+      id: newId(),
       branch_id: null,
       username: 'admin',
       display_name: 'Administrator',

@@ -3,7 +3,7 @@
  * does to a ticket. Each operation is one branch transaction with guarded updates, so two tellers
  * never get the same ticket and a refused action changes nothing.
  */
-import { randomUUID } from 'node:crypto';
+import { newId } from '../lib/ids.js';
 import type { TicketUpdate, TicketRow } from '../../../db/schema.js';
 import type { DomainEventType } from '../../../protocol/messages.js';
 import type { MachineKind, PublicTicket, Ticket, TicketStatus, Tier } from '../../../protocol/schemas.js';
@@ -116,7 +116,7 @@ export function createQueueService({ db, runInBranch }: QueueServiceDeps) {
         }
         await saveLastNumber(trx, branchId, service.prefix, day, value);
 
-        const id = randomUUID();
+        const id = newId();
         await insertTicket(trx, {
           id,
           branch_id: branchId,
