@@ -109,14 +109,25 @@ describe('reading a branch', () => {
 });
 
 describe('POST /api/branches/:branchId/tickets', () => {
-  it('issues A001 with people ahead and an estimated wait', async () => {
+  it('issues A001, then A002 with one person ahead and a longer estimated wait', async () => {
     const res = await issue();
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ number: 'A001', status: 'waiting', tier: 'regular', position: 0, serviceId: service('A') });
-    expect(res.json().estimatedWaitSeconds).toBeGreaterThan(0);
-    const second = await issue();
-    expect(second.json()).toMatchObject({ number: 'A002', position: 1 });
-    expect(second.json().estimatedWaitSeconds).toBeGreaterThan(res.json().estimatedWaitSeconds);
+    // Counter 1 serves the first customer, so the next ones must wait for it.
+    const teller = await openCounter(1);
+    await post(`/api/counters/${counter(1)}/call-next`, teller);
+    const second = (await issue()).json();
+    const third = (await issue()).json();
+    expect(second).toMatchObject({ number: 'A002', position: 0 });
+    expect(third).toMatchObject({ number: 'A003', position: 1 });
+    expect(second.estimatedWaitSeconds).toBeGreaterThan(0);
+    expect(third.estimatedWaitSeconds).toBeGreaterThan(second.estimatedWaitSeconds);
+  });
+
+  it('records the wait promised at issue, to measure the estimate later', async () => {
+    const ticket = (await issue()).json();
+    const row = await t.app.lobby.db.selectFrom('tickets').select('issue_estimate_seconds').where('id', '=', ticket.id).executeTakeFirstOrThrow();
+    expect(row.issue_estimate_seconds).toBe(ticket.estimatedWaitSeconds);
   });
 
   it('numbers each service separately', async () => {

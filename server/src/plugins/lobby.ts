@@ -27,7 +27,7 @@ export function createLobby({ db, clock, bus }: LobbyDeps) {
     clock,
     bus,
     auth: createAuthService({ db, clock }),
-    queue: createQueueService({ db, runInBranch }),
+    queue: createQueueService({ db, clock, runInBranch }),
     counters: createCounterService({ db, runInBranch }),
     snapshots: createSnapshotService({ db, clock }),
   };

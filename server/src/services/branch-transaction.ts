@@ -51,6 +51,10 @@ export function createBranchTransaction({ db, clock, events: bus }: BranchTransa
         const ticketRow = p.ticketId ? await findTicket(trx, p.ticketId) : undefined;
         const ticket = ticketRow ? (tickets.find((t) => t.id === ticketRow.id) ?? toTicket(ticketRow)) : undefined;
         const counter = p.counterId ? await findCounter(trx, p.counterId) : undefined;
+        if (p.type === 'ticket.issued' && ticket?.estimatedWaitSeconds !== undefined) {
+          // Record the wait promised to the customer, so the estimate's accuracy can be measured.
+          await trx.updateTable('tickets').set({ issue_estimate_seconds: ticket.estimatedWaitSeconds }).where('id', '=', ticket.id).execute();
+        }
         const event: DomainEvent = { type: p.type, branchId, seq: firstSeq + i, at, actorId, ticket, counter, diversion: p.diversion, queues };
         await trx
           .insertInto('events')

@@ -9,10 +9,10 @@ import type { DomainEventType } from '../../../protocol/messages.js';
 import type { MachineKind, PublicTicket, Ticket, TicketStatus, Tier } from '../../../protocol/schemas.js';
 import { businessDay } from '../domain/business-day.js';
 import { pickNextTicket } from '../domain/call-order.js';
-import { positionsAndEstimates } from '../domain/queue-position.js';
 import { formatTicketNumber, nextTicketNumber, ticketNumberValue } from '../domain/ticket-number.js';
 import { assertTicketAction, type TicketAction } from '../domain/ticket-transitions.js';
 import { AppError, notFound } from '../errors.js';
+import type { Clock } from '../lib/clock.js';
 import { findBranch, findService } from '../repositories/branch-repository.js';
 import { findCounter, updateCounter } from '../repositories/counter-repository.js';
 import type { Db } from '../repositories/db.js';
@@ -28,7 +28,7 @@ import {
 } from '../repositories/ticket-repository.js';
 import { actorId, assertActsOnCounter, assertCanIssue, assertStaff, type Actor } from './actor.js';
 import type { RunInBranch } from './branch-transaction.js';
-import { loadQueueState } from './queue-state.js';
+import { describeQueues, loadQueueState } from './queue-state.js';
 
 export interface IssueTicketInput {
   serviceId: string;
@@ -40,10 +40,11 @@ const ONE_DAY_MS = 24 * 3600 * 1000;
 
 export interface QueueServiceDeps {
   db: Db;
+  clock: Clock;
   runInBranch: RunInBranch;
 }
 
-export function createQueueService({ db, runInBranch }: QueueServiceDeps) {
+export function createQueueService({ db, clock, runInBranch }: QueueServiceDeps) {
   /** The ticket with its live position and estimate, as the events of the change carry it. */
   function ticketFrom(events: { ticket?: Ticket }[], ticketId: string): Ticket {
     const ticket = events.findLast((e) => e.ticket?.id === ticketId)?.ticket;
@@ -136,14 +137,6 @@ export function createQueueService({ db, runInBranch }: QueueServiceDeps) {
           issued_by: actorId(actor),
           issue_estimate_seconds: null,
         });
-        // Record the promise made to the customer, so the estimate's accuracy can be measured.
-        const state = await loadQueueState(trx, branchId);
-        const estimate = positionsAndEstimates(state.waiting, state.queueServices, state.counters).get(id);
-        await trx
-          .updateTable('tickets')
-          .set({ issue_estimate_seconds: estimate?.estimatedWaitSeconds ?? null })
-          .where('id', '=', id)
-          .execute();
         emit({ type: 'ticket.issued', ticketId: id });
         return id;
       });
@@ -281,11 +274,11 @@ export function createQueueService({ db, runInBranch }: QueueServiceDeps) {
     async publicTicket(ticketId: string): Promise<PublicTicket> {
       const row = await requireTicket(db, ticketId);
       const state = await loadQueueState(db, row.branch_id);
-      const estimate = positionsAndEstimates(state.waiting, state.queueServices, state.counters).get(row.id);
+      const live = describeQueues(state, clock.now()).tickets.find((t) => t.id === row.id);
       const service = state.services.find((s) => s.id === row.service_id) ?? toService((await findService(db, row.service_id))!);
       const branch = toBranch((await findBranch(db, row.branch_id))!);
       const counter = row.counter_id ? await findCounter(db, row.counter_id) : undefined;
-      return { ticket: { ...toTicket(row), ...estimate }, service, branchName: branch.name, counterNumber: counter?.number ?? null };
+      return { ticket: live ?? toTicket(row), service, branchName: branch.name, counterNumber: counter?.number ?? null };
     },
 
     async getTicket(actor: Actor, ticketId: string): Promise<Ticket> {
