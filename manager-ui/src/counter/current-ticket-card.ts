@@ -1,0 +1,111 @@
+import { localized, msg, str } from '@lit/localize';
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Service, Ticket } from '../../../protocol/schemas.js';
+import { getLocale } from '../localization.js';
+import { localizedName } from '../logic/locale.js';
+import { elapsedMinutes, elapsedSeconds, wholeMinutes } from '../logic/wait-time.js';
+import { tierLabel, TIER_SYMBOL } from '../shell/labels.js';
+import { tokens } from '../shell/styles.js';
+
+/** The customer at (or called to) the counter: number, service, tier, how long they waited and how long this has taken. */
+@localized()
+@customElement('current-ticket-card')
+export class CurrentTicketCard extends LitElement {
+  /** The counter's current ticket; null when nobody is called. */
+  @property({ attribute: false }) ticket: Ticket | null = null;
+  @property({ attribute: false }) service: Service | undefined;
+  /** The server's clock, in ms since the epoch. */
+  @property({ type: Number }) now = Date.now();
+
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: flex;
+        align-items: center;
+        gap: 32px;
+        background: var(--card);
+        border: 1px solid var(--line);
+        border-radius: 14px;
+        padding: 16px 28px;
+        min-height: 150px;
+        box-sizing: border-box;
+      }
+      .number {
+        font-size: 96px;
+        line-height: 1;
+        color: var(--accent);
+        min-width: 4.2ch;
+      }
+      .details {
+        display: grid;
+        gap: 6px;
+        font-size: 20px;
+      }
+      .service {
+        font-size: 26px;
+        font-weight: 700;
+      }
+      .tier {
+        display: inline-block;
+        font-size: 18px;
+        font-weight: 700;
+        border-radius: 6px;
+        padding: 0 8px;
+        margin-inline-start: 8px;
+        background: #fff4cc;
+        color: #7a4f00;
+      }
+      .tier.priority {
+        background: #e3edf8;
+        color: var(--accent);
+      }
+      .status {
+        color: var(--muted);
+      }
+      .status.serving {
+        color: var(--ok);
+        font-weight: 700;
+      }
+      .empty {
+        color: var(--muted);
+        font-size: 22px;
+      }
+    `,
+  ];
+
+  override render() {
+    const ticket = this.ticket;
+    if (!ticket) return html`<span class="empty">${msg('No customer at the counter. Call the next one.')}</span>`;
+    const waitedUntil = ticket.calledAt ? Date.parse(ticket.calledAt) : this.now;
+    const waited = wholeMinutes(elapsedSeconds(ticket.issuedAt, waitedUntil));
+    return html`<span class="number" data-testid="current-number">${ticket.number}</span>
+      <div class="details">
+        <span class="service">
+          ${this.service ? localizedName(this.service.name, getLocale()) : ''}
+          ${ticket.tier === 'regular' ? '' : html`<span class="tier ${ticket.tier}" data-testid="current-tier">${TIER_SYMBOL[ticket.tier]} ${tierLabel(ticket.tier)}</span>`}
+        </span>
+        <span>${msg(str`Waited ${waited} min`)}</span>
+        ${this._renderStatus(ticket)}
+      </div>`;
+  }
+
+  private _renderStatus(ticket: Ticket) {
+    if (ticket.status === 'serving' && ticket.startedAt) {
+      return html`<span class="status serving" data-testid="current-status">${msg(str`Serving for ${elapsedMinutes(ticket.startedAt, this.now)} min`)}</span>`;
+    }
+    if (ticket.status === 'called' && ticket.calledAt) {
+      const since = elapsedMinutes(ticket.calledAt, this.now);
+      const text = ticket.callCount > 1 ? msg(str`Called ${ticket.callCount} times, last ${since} min ago`) : msg(str`Called ${since} min ago — waiting for the customer`);
+      return html`<span class="status" data-testid="current-status">${text}</span>`;
+    }
+    return html`<span class="status" data-testid="current-status">${ticket.status}</span>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'current-ticket-card': CurrentTicketCard;
+  }
+}

@@ -1,0 +1,129 @@
+import { localized, msg } from '@lit/localize';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Service } from '../../../protocol/schemas.js';
+import { getLocale } from '../localization.js';
+import { localizedName } from '../logic/locale.js';
+import { SHORTCUT_LABELS, type CounterCommand } from '../logic/shortcuts.js';
+import type { TellerAction } from '../logic/ticket-actions.js';
+import { buttons, tokens } from '../shell/styles.js';
+
+/** A teller's command, from a button or a shortcut. */
+export interface TellerCommandDetail {
+  command: CounterCommand;
+  /** For a transfer: the service picked. */
+  serviceId?: string;
+}
+
+const BUTTONS: { command: Exclude<CounterCommand, 'call_next'>; testid: string }[] = [
+  { command: 'recall', testid: 'recall' },
+  { command: 'start', testid: 'start' },
+  { command: 'complete', testid: 'complete' },
+  { command: 'no_show', testid: 'no-show' },
+  { command: 'transfer', testid: 'transfer' },
+];
+
+/**
+ * The routine actions on the current ticket, each with its key shown; only those valid for the ticket's status are enabled.
+ * Transfer opens an inline row of services (no dialog): a click or the service's letter picks one.
+ * @fires teller-command - detail: TellerCommandDetail
+ */
+@localized()
+@customElement('teller-action-bar')
+export class TellerActionBar extends LitElement {
+  /** Actions the current ticket's status allows. */
+  @property({ attribute: false }) allowed: ReadonlySet<TellerAction> = new Set();
+  /** Services a ticket can be transferred to. */
+  @property({ attribute: false }) transferTargets: Service[] = [];
+  /** Whether the transfer row shows. */
+  @property({ type: Boolean }) picking = false;
+  /** Disables everything while a request runs. */
+  @property({ type: Boolean }) busy = false;
+
+  static override styles = [
+    tokens,
+    buttons,
+    css`
+      :host {
+        display: grid;
+        gap: 12px;
+      }
+      .actions {
+        display: grid;
+        grid-template-columns: repeat(5, 1fr);
+        gap: 10px;
+      }
+      .actions button {
+        min-height: 64px;
+        font-size: 20px;
+      }
+      .actions button[aria-expanded='true'] {
+        background: var(--accent);
+        color: #fff;
+      }
+      .transfer {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 8px;
+        background: #e3edf8;
+        border-radius: 10px;
+        padding: 8px 12px;
+      }
+      .transfer span {
+        font-weight: 600;
+        margin-inline-end: 8px;
+      }
+      .transfer .prefix {
+        font-family: var(--digits);
+      }
+    `,
+  ];
+
+  override render() {
+    return html`<div class="actions">
+        ${BUTTONS.map(
+          ({ command, testid }) => html`<button
+            data-testid=${testid}
+            ?disabled=${this.busy || !this.allowed.has(command)}
+            aria-expanded=${command === 'transfer' ? String(this.picking) : nothing}
+            @click=${() => this._emit({ command })}
+          >
+            ${this._label(command)}<kbd>${SHORTCUT_LABELS[command]}</kbd>
+          </button>`,
+        )}
+      </div>
+      ${this.picking ? this._renderTransferTargets() : nothing}`;
+  }
+
+  private _renderTransferTargets() {
+    const locale = getLocale();
+    return html`<div class="transfer" role="group" aria-label=${msg('Transfer to')}>
+      <span>${msg('Transfer to')}</span>
+      ${this.transferTargets.map(
+        (s) => html`<button data-testid="transfer-${s.prefix}" ?disabled=${this.busy} @click=${() => this._emit({ command: 'transfer', serviceId: s.id })}>
+          <span class="prefix">${s.prefix}</span>&nbsp;${localizedName(s.name, locale)}
+        </button>`,
+      )}
+      <button @click=${() => this._emit({ command: 'transfer' })}>${msg('Back')}<kbd>Esc</kbd></button>
+    </div>`;
+  }
+
+  private _label(command: CounterCommand): string {
+    if (command === 'recall') return msg('Recall');
+    if (command === 'start') return msg('Start');
+    if (command === 'complete') return msg('Complete');
+    if (command === 'no_show') return msg('No-show');
+    return msg('Transfer');
+  }
+
+  private _emit(detail: TellerCommandDetail) {
+    this.dispatchEvent(new CustomEvent<TellerCommandDetail>('teller-command', { detail, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'teller-action-bar': TellerActionBar;
+  }
+}

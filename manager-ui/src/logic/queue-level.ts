@@ -1,0 +1,71 @@
+/** Colouring queues by the branch's wait thresholds, and the alerts with their suggested remedies (疏導). */
+import type { BranchSettings, Counter, MachineKind, Snapshot } from '../../../protocol/schemas.js';
+import { longestWaitNow } from './wait-time.js';
+import { waitingTicketsOf } from './snapshot-views.js';
+
+export type QueueLevel = 'green' | 'amber' | 'red';
+
+/** green below the amber threshold, amber from it, red from the red threshold; an empty queue is green. */
+export function queueLevel(
+  longestWaitSeconds: number,
+  waitingCount: number,
+  settings: Pick<BranchSettings, 'amberWaitSeconds' | 'redWaitSeconds'>,
+): QueueLevel {
+  if (waitingCount === 0) return 'green';
+  if (longestWaitSeconds >= settings.redWaitSeconds) return 'red';
+  if (longestWaitSeconds >= settings.amberWaitSeconds) return 'amber';
+  return 'green';
+}
+
+/** A queue past the red threshold, with what the lobby manager can do about it. */
+export interface QueueAlert {
+  serviceId: string;
+  longestWaitSeconds: number;
+  thresholdSeconds: number;
+  waitingCount: number;
+  /** A closed or paused counter that serves this queue, to open. */
+  counterToOpen: Counter | null;
+  /** The self-service machine kind that does this business, when one is in service. */
+  divertTo: MachineKind | null;
+  /** The customer who has waited longest: the one to offer the machine to. */
+  oldestTicketId: string | null;
+}
+
+/** Closed counters first (a paused one has a teller who chose to pause), ordinary before VIP, then by number. */
+function counterToOpen(counters: Counter[], serviceId: string, vipService: boolean): Counter | null {
+  const rank = (c: Counter) => (c.status === 'closed' ? 0 : 2) + (c.vip && !vipService ? 1 : 0);
+  const candidates = counters
+    .filter((c) => c.status !== 'open' && c.serviceIds.includes(serviceId))
+    .sort((a, b) => rank(a) - rank(b) || a.number - b.number);
+  return candidates[0] ?? null;
+}
+
+/** The red queues, longest wait first. */
+export function queueAlerts(snapshot: Snapshot, nowMs: number): QueueAlert[] {
+  const { settings } = snapshot.branch;
+  const alerts: QueueAlert[] = [];
+  for (const queue of snapshot.queues) {
+    const longest = longestWaitNow(queue, snapshot.at, nowMs);
+    if (queueLevel(longest, queue.waitingCount, settings) !== 'red') continue;
+    const service = snapshot.services.find((s) => s.id === queue.serviceId);
+    if (!service) continue;
+    const kind = service.selfServiceKind;
+    const machineWorks = kind !== null && snapshot.machines.some((m) => m.kind === kind && m.inService);
+    alerts.push({
+      serviceId: service.id,
+      longestWaitSeconds: longest,
+      thresholdSeconds: settings.redWaitSeconds,
+      waitingCount: queue.waitingCount,
+      counterToOpen: counterToOpen(snapshot.counters, service.id, vipOnly(snapshot.counters, service.id)),
+      divertTo: machineWorks ? kind : null,
+      oldestTicketId: waitingTicketsOf(snapshot, service.id)[0]?.id ?? null,
+    });
+  }
+  return alerts.sort((a, b) => b.longestWaitSeconds - a.longestWaitSeconds);
+}
+
+/** A service that only VIP counters serve is a VIP service, whatever its prefix. */
+function vipOnly(counters: Counter[], serviceId: string): boolean {
+  const serving = counters.filter((c) => c.serviceIds.includes(serviceId));
+  return serving.length > 0 && serving.every((c) => c.vip);
+}

@@ -1,0 +1,41 @@
+/** The console's hash routes and which role may open which page. */
+import type { Role } from '../../../protocol/schemas.js';
+
+export const ROUTES = ['login', 'triage', 'counter', 'admin'] as const;
+export type Route = (typeof ROUTES)[number];
+
+const PAGES_BY_ROLE: Readonly<Record<Role, readonly Route[]>> = {
+  teller: ['counter'],
+  manager: ['triage', 'counter'],
+  admin: ['admin', 'triage', 'counter'],
+};
+
+/** `#/triage` → 'triage'; anything else → null. */
+export function parseRoute(hash: string): Route | null {
+  const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
+  return (ROUTES as readonly string[]).includes(name) ? (name as Route) : null;
+}
+
+export function routeHash(route: Route): string {
+  return `#/${route}`;
+}
+
+/** The page a role lands on after signing in. */
+export function defaultRouteFor(role: Role): Route {
+  return PAGES_BY_ROLE[role][0];
+}
+
+/** The pages a role can open, in the order the top bar lists them. */
+export function pagesFor(role: Role): readonly Route[] {
+  return PAGES_BY_ROLE[role];
+}
+
+/**
+ * Where the console goes for a requested hash: the sign-in page without a user,
+ * the requested page when the role may open it, otherwise the role's default page.
+ */
+export function resolveRoute(hash: string, role: Role | null): Route {
+  if (!role) return 'login';
+  const requested = parseRoute(hash);
+  return requested && requested !== 'login' && PAGES_BY_ROLE[role].includes(requested) ? requested : defaultRouteFor(role);
+}

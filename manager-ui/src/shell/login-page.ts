@@ -1,0 +1,135 @@
+import { consume } from '@lit/context';
+import { localized, msg } from '@lit/localize';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { ApiClient } from '../../../protocol/api-client.js';
+import type { User } from '../../../protocol/schemas.js';
+import { apiContext } from '../app-context.js';
+import { signIn } from '../session.js';
+import { errorText } from './error-text.js';
+import './manager-language-switch.js';
+import { buttons, tokens } from './styles.js';
+
+/**
+ * Staff sign-in. The server's error message shows under the form.
+ * @fires signed-in - detail: the signed-in `User`
+ */
+@localized()
+@customElement('login-page')
+export class LoginPage extends LitElement {
+  @consume({ context: apiContext }) private _api!: ApiClient;
+
+  @state() private _error = '';
+  @state() private _busy = false;
+
+  static override styles = [
+    tokens,
+    buttons,
+    css`
+      :host {
+        display: grid;
+        place-items: center;
+        min-height: 100vh;
+        background: var(--bg);
+      }
+      .lang {
+        position: fixed;
+        top: 16px;
+        right: 16px;
+      }
+      form {
+        width: min(440px, calc(100vw - 32px));
+        background: var(--card);
+        border: 1px solid var(--line);
+        border-radius: 16px;
+        padding: 32px;
+        box-sizing: border-box;
+        display: grid;
+        gap: 16px;
+      }
+      h1 {
+        margin: 0;
+        color: var(--accent);
+        font-size: 30px;
+      }
+      p {
+        margin: 0;
+        color: var(--muted);
+      }
+      label {
+        display: grid;
+        gap: 6px;
+        font-weight: 600;
+      }
+      input {
+        font: inherit;
+        font-size: 20px;
+        min-height: 52px;
+        padding: 0 14px;
+        border: 2px solid var(--line);
+        border-radius: 10px;
+        color: var(--text);
+      }
+      input:focus {
+        outline: none;
+        border-color: var(--accent);
+      }
+      button[type='submit'] {
+        min-height: 56px;
+        font-size: 20px;
+      }
+      .error {
+        color: var(--alarm);
+        background: #fdecea;
+        border-radius: 8px;
+        padding: 10px 14px;
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  override render() {
+    return html`<div class="lang"><manager-language-switch></manager-language-switch></div>
+      <form @submit=${this._onSubmit} novalidate>
+        <h1>${msg('Staff sign-in')}</h1>
+        <p>${msg('Lobby manager, tellers and administrators')}</p>
+        <label>
+          ${msg('User name')}
+          <input name="username" autocomplete="username" autocapitalize="none" spellcheck="false" required />
+        </label>
+        <label>
+          ${msg('Password')}
+          <input name="password" type="password" autocomplete="current-password" required />
+        </label>
+        ${this._error ? html`<div class="error" role="alert" data-testid="login-error">${this._error}</div>` : nothing}
+        <button type="submit" class="primary" ?disabled=${this._busy}>${this._busy ? msg('Signing in…') : msg('Sign in')}</button>
+      </form>`;
+  }
+
+  private async _onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    const username = String(data.get('username') ?? '').trim();
+    const password = String(data.get('password') ?? '');
+    if (!username || !password) {
+      this._error = msg('Enter your user name and password.');
+      return;
+    }
+    this._busy = true;
+    this._error = '';
+    try {
+      const user = await signIn(this._api, username, password);
+      this.dispatchEvent(new CustomEvent<User>('signed-in', { detail: user, bubbles: true, composed: true }));
+    } catch (err) {
+      this._error = errorText(err);
+    } finally {
+      this._busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'login-page': LoginPage;
+  }
+}

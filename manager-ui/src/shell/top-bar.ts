@@ -1,0 +1,116 @@
+import { localized, msg } from '@lit/localize';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { LocalizedName, User } from '../../../protocol/schemas.js';
+import { getLocale } from '../localization.js';
+import { localizedName } from '../logic/locale.js';
+import { routeHash, type Route } from '../logic/routes.js';
+import './manager-language-switch.js';
+import { buttons, tokens } from './styles.js';
+
+/**
+ * The console's top bar: branch, the pages this user may open, who is signed in, language, sign out.
+ * @fires sign-out - when the user taps "Sign out"
+ */
+@localized()
+@customElement('top-bar')
+export class TopBar extends LitElement {
+  /** The branch's name from the live snapshot (null until it arrives). */
+  @property({ attribute: false }) branchName: LocalizedName | null = null;
+  /** The signed-in user. */
+  @property({ attribute: false }) user: User | null = null;
+  /** Pages the user may open. */
+  @property({ attribute: false }) pages: readonly Route[] = [];
+  /** The page showing now. */
+  @property() route: Route = 'login';
+
+  static override styles = [
+    tokens,
+    buttons,
+    css`
+      :host {
+        display: block;
+        background: var(--card);
+        border-bottom: 1px solid var(--line);
+      }
+      nav {
+        display: flex;
+        align-items: center;
+        gap: 12px;
+        height: 64px;
+        padding: 0 16px;
+      }
+      .branch {
+        font-weight: 700;
+        font-size: 20px;
+        color: var(--accent);
+        white-space: nowrap;
+      }
+      .pages {
+        display: flex;
+        gap: 4px;
+        margin-inline-start: 12px;
+      }
+      .pages a {
+        display: inline-flex;
+        align-items: center;
+        min-height: var(--target);
+        padding: 0 16px;
+        border-radius: 10px;
+        color: var(--text);
+        text-decoration: none;
+        font-weight: 600;
+      }
+      .pages a[aria-current='page'] {
+        background: #e3edf8;
+        color: var(--accent);
+      }
+      .spacer {
+        flex: 1;
+      }
+      .user {
+        color: var(--muted);
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        max-width: 260px;
+      }
+    `,
+  ];
+
+  override render() {
+    const branch = this.branchName ? localizedName(this.branchName, getLocale()) : '';
+    return html`<nav>
+      <span class="branch" data-testid="branch-name">${branch || 'lobbyflow'}</span>
+      ${this.pages.length > 1
+        ? html`<div class="pages">
+            ${this.pages.map(
+              (page) =>
+                html`<a href=${routeHash(page)} aria-current=${page === this.route ? 'page' : 'false'} data-testid="nav-${page}">${this._pageName(page)}</a>`,
+            )}
+          </div>`
+        : nothing}
+      <span class="spacer"></span>
+      ${this.user ? html`<span class="user" data-testid="user-name">${this.user.displayName}</span>` : nothing}
+      <manager-language-switch></manager-language-switch>
+      <button @click=${this._onSignOut} data-testid="sign-out">${msg('Sign out')}</button>
+    </nav>`;
+  }
+
+  private _pageName(page: Route): string {
+    if (page === 'triage') return msg('Lobby');
+    if (page === 'counter') return msg('My counter');
+    if (page === 'admin') return msg('Admin');
+    return '';
+  }
+
+  private _onSignOut() {
+    this.dispatchEvent(new Event('sign-out', { bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'top-bar': TopBar;
+  }
+}

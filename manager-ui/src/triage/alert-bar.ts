@@ -1,0 +1,107 @@
+import { localized, msg, str } from '@lit/localize';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Service } from '../../../protocol/schemas.js';
+import { getLocale } from '../localization.js';
+import { localizedName } from '../logic/locale.js';
+import type { QueueAlert } from '../logic/queue-level.js';
+import { wholeMinutes } from '../logic/wait-time.js';
+import { counterName, machineKindLabel } from '../shell/labels.js';
+import { buttons, tokens } from '../shell/styles.js';
+
+const SHOWN = 2;
+
+/**
+ * Queues whose longest wait passed the branch's red threshold, each with the remedies at hand (疏導).
+ * @fires open-counter - detail: { counterId } — open the suggested counter
+ * @fires offer-machine - detail: { ticketId } — the longest-waiting customer, to offer the machine to
+ */
+@localized()
+@customElement('alert-bar')
+export class AlertBar extends LitElement {
+  /** Red queues, worst first. */
+  @property({ attribute: false }) alerts: QueueAlert[] = [];
+  @property({ attribute: false }) services: Service[] = [];
+  /** Disables the buttons while a request runs. */
+  @property({ type: Boolean }) busy = false;
+
+  static override styles = [
+    tokens,
+    buttons,
+    css`
+      :host {
+        display: block;
+      }
+      div.alert {
+        display: flex;
+        align-items: center;
+        gap: 12px;
+        padding: 6px 16px;
+        background: #fdecea;
+        border-bottom: 2px solid var(--alarm);
+        font-size: 19px;
+      }
+      .text {
+        flex: 1;
+        font-weight: 700;
+        color: var(--alarm);
+      }
+      .more {
+        color: var(--alarm);
+        padding: 4px 16px 6px;
+        background: #fdecea;
+        border-bottom: 2px solid var(--alarm);
+      }
+      button {
+        background: var(--card);
+      }
+    `,
+  ];
+
+  override render() {
+    if (this.alerts.length === 0) return nothing;
+    const hidden = this.alerts.length - SHOWN;
+    return html`${this.alerts.slice(0, SHOWN).map((alert) => this._renderAlert(alert))}
+    ${hidden > 0 ? html`<div class="more">${msg(str`${hidden} more queues are over the limit`)}</div>` : nothing}`;
+  }
+
+  private _renderAlert(alert: QueueAlert) {
+    const service = this.services.find((s) => s.id === alert.serviceId);
+    if (!service) return nothing;
+    const name = `${service.prefix} ${localizedName(service.name, getLocale())}`;
+    const waited = wholeMinutes(alert.longestWaitSeconds);
+    const limit = Math.round(alert.thresholdSeconds / 60);
+    return html`<div class="alert" role="alert" data-testid="alert" data-service=${service.prefix}>
+      <span class="text">⚠ ${msg(str`${name}: longest wait ${waited} min, over ${limit} min`)}</span>
+      ${alert.counterToOpen
+        ? html`<button
+            class="primary"
+            ?disabled=${this.busy}
+            data-testid="alert-open-counter-${alert.counterToOpen.number}"
+            @click=${() => this._emit('open-counter', { counterId: alert.counterToOpen!.id })}
+          >
+            ${msg(str`Open ${counterName(alert.counterToOpen.number)}`)}
+          </button>`
+        : nothing}
+      ${alert.divertTo && alert.oldestTicketId
+        ? html`<button
+            ?disabled=${this.busy}
+            data-testid="alert-divert-${alert.divertTo}"
+            @click=${() => this._emit('offer-machine', { ticketId: alert.oldestTicketId! })}
+          >
+            ${msg(str`Divert to ${machineKindLabel(alert.divertTo)}`)}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  private _emit(type: string, detail: object) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'alert-bar': AlertBar;
+  }
+}

@@ -1,0 +1,195 @@
+import { localized, msg, str } from '@lit/localize';
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { QueueSummary, Service, Ticket } from '../../../protocol/schemas.js';
+import { getLocale } from '../localization.js';
+import { localizedName } from '../logic/locale.js';
+import type { QueueLevel } from '../logic/queue-level.js';
+import { elapsedMinutes, estimateMinutes, wholeMinutes } from '../logic/wait-time.js';
+import { tierLabel, TIER_SYMBOL, waitingCountLabel } from '../shell/labels.js';
+import { tokens } from '../shell/styles.js';
+
+/**
+ * One service's queue on the triage board: its figures, coloured by the thresholds, and its waiting
+ * customers, the one who has waited longest first.
+ * @fires ticket-selected - detail: { ticketId } — a waiting ticket was tapped
+ */
+@localized()
+@customElement('queue-column')
+export class QueueColumn extends LitElement {
+  @property({ attribute: false }) service!: Service;
+  /** The server's figures for this queue. */
+  @property({ attribute: false }) queue: QueueSummary | undefined;
+  /** The longest wait now, in seconds (the server's figure aged to the present). */
+  @property({ type: Number }) longestWaitSeconds = 0;
+  @property() level: QueueLevel = 'green';
+  /** Waiting tickets, oldest first. */
+  @property({ attribute: false }) tickets: Ticket[] = [];
+  /** The server's clock, in ms since the epoch. */
+  @property({ type: Number }) now = Date.now();
+
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-width: 0;
+        min-height: 0;
+        background: var(--card);
+        border: 1px solid var(--line);
+        border-top: 8px solid var(--ok);
+        border-radius: 10px;
+      }
+      :host([level='amber']) {
+        border-top-color: var(--warn-fill);
+      }
+      :host([level='red']) {
+        border-top-color: var(--alarm);
+      }
+      header {
+        padding: 8px 12px;
+        border-bottom: 1px solid var(--line);
+      }
+      h2 {
+        margin: 0;
+        font-size: 17px;
+        line-height: 22px;
+        display: flex;
+        gap: 8px;
+        align-items: flex-start;
+        height: 44px;
+      }
+      h2 .name {
+        display: -webkit-box;
+        -webkit-line-clamp: 2;
+        -webkit-box-orient: vertical;
+        overflow: hidden;
+      }
+      .prefix {
+        font-family: var(--digits);
+        color: var(--accent);
+        font-size: 20px;
+      }
+      .count {
+        font-size: 26px;
+        font-weight: 800;
+        margin-top: 2px;
+      }
+      .figures {
+        color: var(--muted);
+        font-size: 15px;
+        line-height: 1.35;
+      }
+      .longest {
+        font-weight: 700;
+        color: var(--ok);
+      }
+      :host([level='amber']) .longest {
+        color: var(--warn);
+      }
+      :host([level='red']) .longest {
+        color: var(--alarm);
+      }
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 6px;
+        overflow-y: auto;
+        flex: 1;
+        display: grid;
+        align-content: start;
+        gap: 6px;
+      }
+      button {
+        font: inherit;
+        width: 100%;
+        min-height: 52px;
+        display: flex;
+        align-items: center;
+        gap: 8px;
+        padding: 0 10px;
+        border: 1px solid var(--line);
+        border-radius: 8px;
+        background: var(--bg);
+        color: var(--text);
+        cursor: pointer;
+        touch-action: manipulation;
+      }
+      button:active {
+        background: #e3edf8;
+      }
+      .ticket-number {
+        font-size: 22px;
+      }
+      .wait {
+        margin-inline-start: auto;
+        font-family: var(--digits);
+        font-variant-numeric: tabular-nums;
+        font-size: 18px;
+      }
+      .tier {
+        font-size: 13px;
+        font-weight: 700;
+        border-radius: 6px;
+        padding: 1px 6px;
+        white-space: nowrap;
+      }
+      .tier.vip {
+        background: #fff4cc;
+        color: #7a4f00;
+      }
+      .tier.priority {
+        background: #e3edf8;
+        color: var(--accent);
+      }
+      .empty {
+        color: var(--muted);
+        text-align: center;
+        padding: 12px;
+      }
+    `,
+  ];
+
+  override updated() {
+    this.setAttribute('level', this.level);
+  }
+
+  override render() {
+    const { service, queue } = this;
+    const waiting = queue?.waitingCount ?? this.tickets.length;
+    const longest = wholeMinutes(this.longestWaitSeconds);
+    return html`<header>
+        <h2><span class="prefix">${service.prefix}</span><span class="name">${localizedName(service.name, getLocale())}</span></h2>
+        <div class="count">${waitingCountLabel(waiting)}</div>
+        <div class="figures">
+          <div class="longest">${waiting > 0 ? msg(str`Longest ${longest} min`) : html`&nbsp;`}</div>
+          <div>${msg(str`Estimate ${estimateMinutes(queue?.estimatedWaitSeconds ?? 0)} min`)}</div>
+        </div>
+      </header>
+      <ol>
+        ${this.tickets.length === 0 ? html`<li class="empty">${msg('Nobody waiting')}</li>` : this.tickets.map((t) => this._renderTicket(t))}
+      </ol>`;
+  }
+
+  private _renderTicket(ticket: Ticket) {
+    const minutes = elapsedMinutes(ticket.issuedAt, this.now);
+    return html`<li>
+      <button data-testid="ticket-${ticket.number}" @click=${() => this._onSelect(ticket.id)}>
+        <span class="number ticket-number">${ticket.number}</span>
+        ${ticket.tier === 'regular' ? '' : html`<span class="tier ${ticket.tier}">${TIER_SYMBOL[ticket.tier]} ${tierLabel(ticket.tier)}</span>`}
+        <span class="wait" title=${msg(str`Waiting ${minutes} min`)}>${minutes}′</span>
+      </button>
+    </li>`;
+  }
+
+  private _onSelect(ticketId: string) {
+    this.dispatchEvent(new CustomEvent('ticket-selected', { detail: { ticketId }, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'queue-column': QueueColumn;
+  }
+}

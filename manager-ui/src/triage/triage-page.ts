@@ -1,0 +1,222 @@
+import { consume } from '@lit/context';
+import { localized, msg } from '@lit/localize';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { ApiClient } from '../../../protocol/api-client.js';
+import type { Snapshot, Ticket } from '../../../protocol/schemas.js';
+import { apiContext, EMPTY_LIVE, liveContext, type LiveState } from '../app-context.js';
+import { queueAlerts, queueLevel } from '../logic/queue-level.js';
+import { countersInOrder, queueOf, servicesInOrder, waitingTicketsOf } from '../logic/snapshot-views.js';
+import type { CounterAction } from '../logic/ticket-actions.js';
+import { longestWaitNow } from '../logic/wait-time.js';
+import { errorText } from '../shell/error-text.js';
+import { buttons, tokens } from '../shell/styles.js';
+import { TickController } from '../shell/tick-controller.js';
+import '../shell/toast-message.js';
+import './alert-bar.js';
+import './counter-action-sheet.js';
+import './counters-strip.js';
+import './issue-ticket-sheet.js';
+import './queue-column.js';
+import './ticket-action-sheet.js';
+import type { TicketActionDetail } from './ticket-action-sheet.js';
+
+/** The lobby manager's board (tablet, 1280×800): every queue and counter live, and one or two taps to act. */
+@localized()
+@customElement('triage-page')
+export class TriagePage extends LitElement {
+  @consume({ context: apiContext }) private _api!: ApiClient;
+  @consume({ context: liveContext, subscribe: true }) @state() private _live: LiveState = EMPTY_LIVE;
+
+  @state() private _ticketId: string | null = null;
+  @state() private _counterId: string | null = null;
+  @state() private _issuing = false;
+  @state() private _issued: Ticket | null = null;
+  @state() private _busy = false;
+  @state() private _toast = '';
+
+  // Waits are shown in minutes: a tick every 15 s keeps them within a quarter minute of the truth.
+  private _tick = new TickController(this, 15_000);
+
+  static override styles = [
+    tokens,
+    buttons,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
+      }
+      .board {
+        flex: 1;
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
+        padding: 10px 12px 12px;
+        gap: 10px;
+      }
+      .queues {
+        flex: 1;
+        min-height: 0;
+        display: grid;
+        grid-auto-flow: column;
+        grid-auto-columns: minmax(0, 1fr);
+        gap: 8px;
+      }
+      .bottom {
+        display: flex;
+        gap: 10px;
+        align-items: stretch;
+      }
+      counters-strip {
+        flex: 1;
+      }
+      .issue {
+        flex: none;
+        min-height: 76px;
+        min-width: 200px;
+        font-size: 22px;
+      }
+      .loading {
+        display: grid;
+        place-items: center;
+        flex: 1;
+        font-size: 22px;
+        color: var(--muted);
+      }
+    `,
+  ];
+
+  private get _now() {
+    return Date.now() + this._live.serverOffsetMs;
+  }
+
+  override render() {
+    const snapshot = this._live.snapshot;
+    if (!snapshot) return html`<div class="loading">${msg('Loading the lobby…')}</div>`;
+    const now = this._now;
+    const services = servicesInOrder(snapshot.services);
+    const { settings } = snapshot.branch;
+    return html`<alert-bar
+        class=${this._live.stale ? 'stale' : ''}
+        .alerts=${queueAlerts(snapshot, now)}
+        .services=${services}
+        ?busy=${this._busy || this._live.stale}
+        @open-counter=${(e: CustomEvent<{ counterId: string }>) => this._onCounterAction('open', e.detail.counterId)}
+        @offer-machine=${(e: CustomEvent<{ ticketId: string }>) => (this._ticketId = e.detail.ticketId)}
+      ></alert-bar>
+      <div class="board ${this._live.stale ? 'stale' : ''}">
+        <div class="queues" @ticket-selected=${(e: CustomEvent<{ ticketId: string }>) => (this._ticketId = e.detail.ticketId)}>
+          ${services.map((service) => {
+            const queue = queueOf(snapshot, service.id);
+            const longest = queue ? longestWaitNow(queue, snapshot.at, now) : 0;
+            return html`<queue-column
+              data-testid="queue-${service.prefix}"
+              .service=${service}
+              .queue=${queue}
+              .longestWaitSeconds=${longest}
+              .level=${queueLevel(longest, queue?.waitingCount ?? 0, settings)}
+              .tickets=${waitingTicketsOf(snapshot, service.id)}
+              .now=${now}
+            ></queue-column>`;
+          })}
+        </div>
+        <div class="bottom">
+          <counters-strip
+            .counters=${countersInOrder(snapshot)}
+            .tickets=${snapshot.tickets}
+            .now=${now}
+            @counter-selected=${(e: CustomEvent<{ counterId: string }>) => (this._counterId = e.detail.counterId)}
+          ></counters-strip>
+          <button class="primary issue" data-testid="issue-ticket" @click=${this._onOpenIssue}>+ ${msg('Issue ticket')}</button>
+        </div>
+      </div>
+      ${this._renderSheets(snapshot, now)}
+      <toast-message .message=${this._toast} @toast-dismissed=${() => (this._toast = '')}></toast-message>`;
+  }
+
+  private _renderSheets(snapshot: Snapshot, now: number) {
+    // A ticket that left the queue meanwhile (called, diverted elsewhere) closes its sheet.
+    const ticket = this._ticketId ? (snapshot.tickets.find((t) => t.id === this._ticketId) ?? null) : null;
+    const counter = this._counterId ? (snapshot.counters.find((c) => c.id === this._counterId) ?? null) : null;
+    const services = servicesInOrder(snapshot.services);
+    return html`<ticket-action-sheet
+        .ticket=${ticket}
+        .services=${services}
+        .machines=${snapshot.machines}
+        .now=${now}
+        ?busy=${this._busy}
+        @ticket-action=${this._onTicketAction}
+        @sheet-closed=${() => (this._ticketId = null)}
+      ></ticket-action-sheet>
+      <counter-action-sheet
+        .counter=${counter}
+        .services=${services}
+        ?busy=${this._busy}
+        @counter-action=${(e: CustomEvent<{ counterId: string; action: CounterAction }>) => this._onCounterAction(e.detail.action, e.detail.counterId)}
+        @sheet-closed=${() => (this._counterId = null)}
+      ></counter-action-sheet>
+      ${this._issuing
+        ? html`<issue-ticket-sheet
+            open
+            .services=${services}
+            .queues=${snapshot.queues}
+            .issued=${this._issued}
+            ?busy=${this._busy}
+            @issue-ticket=${this._onIssue}
+            @sheet-closed=${() => (this._issuing = false)}
+          ></issue-ticket-sheet>`
+        : nothing}`;
+  }
+
+  /** Runs one request; the server's refusal shows in the toast and the page stays as it was. */
+  private async _run(request: () => Promise<unknown>): Promise<boolean> {
+    if (this._busy) return false;
+    this._busy = true;
+    try {
+      await request();
+      return true;
+    } catch (err) {
+      this._toast = errorText(err);
+      return false;
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private async _onTicketAction(event: CustomEvent<TicketActionDetail>) {
+    const action = event.detail;
+    const path = `/api/tickets/${encodeURIComponent(action.ticketId)}`;
+    const done = await this._run(() => {
+      if (action.kind === 'divert') return this._api.post(`${path}/divert`, { machineKind: action.machineKind });
+      if (action.kind === 'tier') return this._api.post(`${path}/tier`, { tier: action.tier });
+      if (action.kind === 'transfer') return this._api.post(`${path}/transfer`, { serviceId: action.serviceId });
+      return this._api.post(`${path}/cancel`);
+    });
+    if (done) this._ticketId = null;
+  }
+
+  private async _onCounterAction(action: CounterAction, counterId: string) {
+    const done = await this._run(() => this._api.post(`/api/counters/${encodeURIComponent(counterId)}/${action}`));
+    if (done) this._counterId = null;
+  }
+
+  private _onOpenIssue() {
+    this._issued = null;
+    this._issuing = true;
+  }
+
+  private async _onIssue(event: CustomEvent<{ serviceId: string; tier: Ticket['tier'] }>) {
+    const branchId = this._live.snapshot?.branch.id;
+    if (!branchId) return;
+    await this._run(async () => {
+      this._issued = await this._api.post<Ticket>(`/api/branches/${encodeURIComponent(branchId)}/tickets`, event.detail);
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'triage-page': TriagePage;
+  }
+}
