@@ -25,12 +25,20 @@ export interface TestApp {
 /** 10:00 in Shanghai on a Monday: inside business hours. */
 export const MORNING = '2026-11-23T02:00:00.000Z';
 
+/** The wall clock, for browser tests: the browser and the server must agree on the time. */
+function realTimeClock(): ReturnType<typeof manualClock> {
+  const refuse = () => {
+    throw new Error('this test app runs on real time');
+  };
+  return { now: () => new Date(), set: refuse, advance: refuse };
+}
+
 export async function createTestApp(
-  options: { dir?: string; clock?: ReturnType<typeof manualClock>; seed?: boolean } & Partial<AppOptions> = {},
+  options: { dir?: string; clock?: ReturnType<typeof manualClock>; realTime?: boolean; seed?: boolean } & Partial<AppOptions> = {},
 ): Promise<TestApp> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'lobbyflow-'));
   const file = join(dir, 'lobbyflow.db');
-  const clock = options.clock ?? manualClock(MORNING);
+  const clock = options.clock ?? (options.realTime ? realTimeClock() : manualClock(MORNING));
   const handle = openDatabase(file);
   const app = await buildApp({ loginsPerMinute: 10_000, ...options, db: handle.db, clock });
   if (options.seed !== false) await seedDemoBranch(handle.db, clock);
