@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { defaultRouteFor, pagesFor, parseRoute, resolveRoute } from '../../../../manager-ui/src/logic/routes.js';
+
+describe('routes', () => {
+  it('reads the page from the hash', () => {
+    expect(parseRoute('#/triage')).toBe('triage');
+    expect(parseRoute('#/counter')).toBe('counter');
+    expect(parseRoute('#admin')).toBe('admin');
+    expect(parseRoute('#/admin/users')).toBe('admin');
+    expect(parseRoute('')).toBeNull();
+    expect(parseRoute('#/vault')).toBeNull();
+  });
+
+  it.each([
+    ['teller', 'counter'],
+    ['manager', 'triage'],
+    ['admin', 'admin'],
+  ] as const)('sends a %s to the %s page by default', (role, route) => {
+    expect(defaultRouteFor(role)).toBe(route);
+  });
+
+  it('shows the sign-in page to nobody signed in, whatever was asked', () => {
+    expect(resolveRoute('#/triage', null)).toBe('login');
+    expect(resolveRoute('', null)).toBe('login');
+  });
+
+  it('opens the requested page when the role may open it', () => {
+    expect(resolveRoute('#/counter', 'manager')).toBe('counter');
+    expect(resolveRoute('#/triage', 'admin')).toBe('triage');
+  });
+
+  it("sends a role to its own page when the requested one is not theirs", () => {
+    expect(resolveRoute('#/triage', 'teller')).toBe('counter');
+    expect(resolveRoute('#/admin', 'manager')).toBe('triage');
+  });
+
+  it('leaves the sign-in page for the default page once signed in', () => {
+    expect(resolveRoute('#/login', 'manager')).toBe('triage');
+    expect(resolveRoute('', 'teller')).toBe('counter');
+  });
+
+  it('lists only the pages a role works on', () => {
+    expect(pagesFor('teller')).toEqual(['counter']);
+    expect(pagesFor('manager')).toEqual(['triage', 'counter']);
+    expect(pagesFor('admin')).toEqual(['admin', 'triage', 'counter']);
+  });
+});
