@@ -3,13 +3,14 @@ import { openDatabase } from '../../db/connection.js';
 import { buildApp } from './app.js';
 import { readConfig } from './config.js';
 import { ensureUiBuilt, UI_DIST } from './ui-build.js';
+import { loggerOptions } from './lib/logger.js';
 import { systemClock } from './lib/clock.js';
 import { DEMO_BRANCH_ID, DEMO_DEVICE_TOKENS, DEMO_PASSWORD, isEmpty, seedDemoBranch, seedFirstAdmin } from './seed/demo-branch.js';
 
 const config = readConfig();
 const { db, close } = openDatabase(config.databaseFile);
 if (config.serveUi) await ensureUiBuilt();
-const app = await buildApp({ db, logger: { level: config.logLevel }, uiRoot: config.serveUi ? UI_DIST : undefined });
+const app = await buildApp({ db, logger: loggerOptions(config.logLevel), uiRoot: config.serveUi ? UI_DIST : undefined });
 
 if (await isEmpty(db)) {
   if (config.demo) {
