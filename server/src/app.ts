@@ -15,6 +15,7 @@ import errorsPlugin from './plugins/errors.js';
 import lobbyPlugin from './plugins/lobby.js';
 import uiPlugin from './plugins/ui.js';
 import { createInProcessEventBus, type EventBus } from './realtime/event-bus.js';
+import adminRoutes from './routes/admin.js';
 import authRoutes from './routes/auth.js';
 import branchRoutes from './routes/branches.js';
 import counterRoutes from './routes/counters.js';
@@ -73,6 +74,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(ticketRoutes);
   await app.register(noticeRoutes);
   await app.register(publicRoutes);
+  await app.register(adminRoutes);
   await app.register(liveRoutes, { pingIntervalMs: options.pingIntervalMs ?? 30_000 });
   if (options.uiRoot) await app.register(uiPlugin, { root: options.uiRoot });
   return app;

@@ -21,6 +21,8 @@ export interface LiveSocketOptions {
 export function serveLiveSocket({ socket, branchId, bus, loadSnapshot, pingIntervalMs, onError }: LiveSocketOptions) {
   let lastSentSeq = -1;
   let held: DomainEvent[] | null = [];
+  // Snapshot requests can overlap (two resyncs in quick succession): hold events until the last one is sent.
+  let snapshotsInFlight = 0;
   let alive = true;
 
   const send = (message: ServerMessage) => {
@@ -41,6 +43,7 @@ export function serveLiveSocket({ socket, branchId, bus, loadSnapshot, pingInter
 
   async function sendSnapshot() {
     held ??= [];
+    snapshotsInFlight++;
     try {
       const snapshot = await loadSnapshot();
       lastSentSeq = snapshot.seq;
@@ -49,9 +52,11 @@ export function serveLiveSocket({ socket, branchId, bus, loadSnapshot, pingInter
       onError(err);
       send({ type: 'error', code: 'INTERNAL', message: 'could not read the branch; reconnect' });
     } finally {
-      const pending = held;
-      held = null;
-      sendEvents(pending);
+      if (--snapshotsInFlight === 0) {
+        const pending = held ?? [];
+        held = null;
+        sendEvents(pending);
+      }
     }
   }
 

@@ -1,0 +1,172 @@
+/**
+ * Branch administration, for admins (any branch) and managers (their own branch):
+ * `/api/branches/:branchId/admin/{services,counters,machines,users,device-tokens,branch}`.
+ * Each resource is a collection (GET lists, POST creates) with items under `/:id` (PATCH edits,
+ * DELETE removes where history allows). Services are deactivated with `PATCH {active: false}`,
+ * never deleted; device tokens are revoked, not deleted, so the list stays a record.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import {
+  AdminCounter,
+  AdminCounterParams,
+  AdminDeviceTokenParams,
+  AdminMachineParams,
+  AdminService,
+  AdminServiceParams,
+  AdminUser,
+  AdminUserParams,
+  CreateCounterBody,
+  CreateDeviceTokenBody,
+  CreateMachineBody,
+  CreateServiceBody,
+  CreateUserBody,
+  DeviceToken,
+  NewDeviceToken,
+  ResetPasswordBody,
+  UpdateBranchBody,
+  UpdateCounterBody,
+  UpdateMachineBody,
+  UpdateServiceBody,
+  UpdateUserBody,
+} from '../../../protocol/admin-schemas.js';
+import { Branch, BranchParams, Machine } from '../../../protocol/schemas.js';
+import { actorOf } from '../plugins/auth.js';
+import { createAdminService } from '../services/admin-service.js';
+
+const admin: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('onRequest', app.authenticate);
+  const { services, counters, machines, staff, deviceTokens, branch } = createAdminService(app.lobby);
+  const base = '/api/branches/:branchId/admin';
+  const doc = (summary: string) => ({ tags: ['admin'], security: [{ bearerAuth: [] }], summary });
+  const noContent = { 204: Type.Null() };
+
+  // ── services ──
+  app.get(
+    `${base}/services`,
+    { schema: { ...doc('List services, inactive ones included'), params: BranchParams, response: { 200: Type.Array(AdminService) } } },
+    async (req) => services.list(actorOf(req), req.params.branchId),
+  );
+  app.post(
+    `${base}/services`,
+    { schema: { ...doc('Create a service (409 if the prefix is taken)'), params: BranchParams, body: CreateServiceBody, response: { 201: AdminService } } },
+    async (req, reply) => reply.status(201).send(await services.create(actorOf(req), req.params.branchId, req.body)),
+  );
+  app.patch(
+    `${base}/services/:serviceId`,
+    {
+      schema: {
+        ...doc('Edit a service; {active: false} deactivates it (409 while customers wait for it)'),
+        params: AdminServiceParams,
+        body: UpdateServiceBody,
+        response: { 200: AdminService },
+      },
+    },
+    async (req) => services.update(actorOf(req), req.params.branchId, req.params.serviceId, req.body),
+  );
+
+  // ── counters ──
+  app.get(
+    `${base}/counters`,
+    { schema: { ...doc('List counters, with whether each may still be deleted'), params: BranchParams, response: { 200: Type.Array(AdminCounter) } } },
+    async (req) => counters.list(actorOf(req), req.params.branchId),
+  );
+  app.post(
+    `${base}/counters`,
+    { schema: { ...doc('Create a counter (409 if the number exists)'), params: BranchParams, body: CreateCounterBody, response: { 201: AdminCounter } } },
+    async (req, reply) => reply.status(201).send(await counters.create(actorOf(req), req.params.branchId, req.body)),
+  );
+  app.patch(
+    `${base}/counters/:counterId`,
+    { schema: { ...doc('Change the services a counter calls, VIP or low counter'), params: AdminCounterParams, body: UpdateCounterBody, response: { 200: AdminCounter } } },
+    async (req) => counters.update(actorOf(req), req.params.branchId, req.params.counterId, req.body),
+  );
+  app.delete(
+    `${base}/counters/:counterId`,
+    { schema: { ...doc('Delete a counter that was never used (409 otherwise)'), params: AdminCounterParams, response: noContent } },
+    async (req, reply) => {
+      await counters.remove(actorOf(req), req.params.branchId, req.params.counterId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  // ── machines ──
+  app.get(
+    `${base}/machines`,
+    { schema: { ...doc('List self-service machines'), params: BranchParams, response: { 200: Type.Array(Machine) } } },
+    async (req) => machines.list(actorOf(req), req.params.branchId),
+  );
+  app.post(
+    `${base}/machines`,
+    { schema: { ...doc('Add a self-service machine'), params: BranchParams, body: CreateMachineBody, response: { 201: Machine } } },
+    async (req, reply) => reply.status(201).send(await machines.create(actorOf(req), req.params.branchId, req.body)),
+  );
+  app.patch(
+    `${base}/machines/:machineId`,
+    { schema: { ...doc('Rename a machine, change its kind, or take it out of service'), params: AdminMachineParams, body: UpdateMachineBody, response: { 200: Machine } } },
+    async (req) => machines.update(actorOf(req), req.params.branchId, req.params.machineId, req.body),
+  );
+  app.delete(
+    `${base}/machines/:machineId`,
+    { schema: { ...doc('Remove a machine'), params: AdminMachineParams, response: noContent } },
+    async (req, reply) => {
+      await machines.remove(actorOf(req), req.params.branchId, req.params.machineId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  // ── staff ──
+  app.get(
+    `${base}/users`,
+    { schema: { ...doc("List the branch's staff accounts"), params: BranchParams, response: { 200: Type.Array(AdminUser) } } },
+    async (req) => staff.list(actorOf(req), req.params.branchId),
+  );
+  app.post(
+    `${base}/users`,
+    { schema: { ...doc('Create a staff account (409 if the username is taken)'), params: BranchParams, body: CreateUserBody, response: { 201: AdminUser } } },
+    async (req, reply) => reply.status(201).send(await staff.create(actorOf(req), req.params.branchId, req.body)),
+  );
+  app.patch(
+    `${base}/users/:userId`,
+    { schema: { ...doc('Change role, display name or active'), params: AdminUserParams, body: UpdateUserBody, response: { 200: AdminUser } } },
+    async (req) => staff.update(actorOf(req), req.params.branchId, req.params.userId, req.body),
+  );
+  app.post(
+    `${base}/users/:userId/password`,
+    { schema: { ...doc("Reset a user's password; their other sessions end"), params: AdminUserParams, body: ResetPasswordBody, response: noContent } },
+    async (req, reply) => {
+      await staff.resetPassword(actorOf(req), req.params.branchId, req.params.userId, req.body.password);
+      return reply.status(204).send(null);
+    },
+  );
+
+  // ── device tokens ──
+  app.get(
+    `${base}/device-tokens`,
+    { schema: { ...doc('List kiosk and display tokens (never the tokens themselves)'), params: BranchParams, response: { 200: Type.Array(DeviceToken) } } },
+    async (req) => deviceTokens.list(actorOf(req), req.params.branchId),
+  );
+  app.post(
+    `${base}/device-tokens`,
+    { schema: { ...doc('Register a kiosk or display; the reply holds its token, shown only this once'), params: BranchParams, body: CreateDeviceTokenBody, response: { 201: NewDeviceToken } } },
+    async (req, reply) => reply.status(201).send(await deviceTokens.create(actorOf(req), req.params.branchId, req.body)),
+  );
+  app.post(
+    `${base}/device-tokens/:tokenId/revoke`,
+    { schema: { ...doc('Revoke a device token (409 if already revoked)'), params: AdminDeviceTokenParams, response: { 200: DeviceToken } } },
+    async (req) => deviceTokens.revoke(actorOf(req), req.params.branchId, req.params.tokenId),
+  );
+
+  // ── the branch itself ──
+  app.get(
+    `${base}/branch`,
+    { schema: { ...doc('Branch name, time zone, default language and queue thresholds'), params: BranchParams, response: { 200: Branch } } },
+    async (req) => branch.get(actorOf(req), req.params.branchId),
+  );
+  app.patch(
+    `${base}/branch`,
+    { schema: { ...doc('Edit the branch; settings merge into the current ones'), params: BranchParams, body: UpdateBranchBody, response: { 200: Branch } } },
+    async (req) => branch.update(actorOf(req), req.params.branchId, req.body),
+  );
+};
+export default admin;

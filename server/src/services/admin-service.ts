@@ -1,0 +1,36 @@
+/**
+ * Branch administration: what admins and lobby managers configure. One service per kind of record
+ * (services/admin/); changes that screens show emit `branch.configured`, so every live screen resyncs.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import type { Clock } from '../lib/clock.js';
+import type { EventBus } from '../realtime/event-bus.js';
+import { createBranchSettingsAdmin } from './admin/branch-settings.js';
+import { createCounterAdmin } from './admin/counters.js';
+import { createDeviceTokenAdmin } from './admin/device-tokens.js';
+import { createMachineAdmin } from './admin/machines.js';
+import { createServiceAdmin } from './admin/services.js';
+import { createStaffAdmin } from './admin/staff.js';
+import { createBranchTransaction } from './branch-transaction.js';
+
+export interface AdminServiceDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  bus: EventBus;
+}
+
+export function createAdminService({ db, clock, bus }: AdminServiceDeps) {
+  // The same unit of work as the queue: one transaction, sequenced events, published on commit.
+  const deps = { db, runInBranch: createBranchTransaction({ db, clock, events: bus }) };
+  return {
+    services: createServiceAdmin(deps),
+    counters: createCounterAdmin(deps),
+    machines: createMachineAdmin(deps),
+    staff: createStaffAdmin(deps),
+    deviceTokens: createDeviceTokenAdmin(deps),
+    branch: createBranchSettingsAdmin(deps),
+  };
+}
+
+export type BranchAdmin = ReturnType<typeof createAdminService>;
