@@ -368,6 +368,39 @@ describe('the life of a ticket', () => {
   });
 });
 
+describe('refused ticket actions', () => {
+  it.each([
+    ['recall', 'waiting'],
+    ['start', 'waiting'],
+    ['no-show', 'waiting'],
+    ['complete', 'called'],
+    ['no-show', 'serving'],
+    ['cancel', 'serving'],
+  ])('refuses %s of a %s ticket with 409 INVALID_TRANSITION', async (action, status) => {
+    const ticket = (await issue()).json();
+    const teller = await openCounter(1);
+    if (status !== 'waiting') await post(`/api/counters/${counter(1)}/call-next`, teller);
+    if (status === 'serving') await post(`/api/tickets/${ticket.id}/start`, teller);
+    const manager = await t.as('manager');
+    const before = await dump();
+    const res = await post(`/api/tickets/${ticket.id}/${action}`, manager);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('INVALID_TRANSITION');
+    expect(await dump()).toEqual(before);
+  });
+});
+
+describe('GET /api/tickets/:ticketId', () => {
+  it('reads a ticket of the branch, 404 for an unknown one, 401 without a token', async () => {
+    const ticket = (await issue()).json();
+    const res = await t.app.inject({ url: `/api/tickets/${ticket.id}`, headers: t.display });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ id: ticket.id, number: 'A001' });
+    expect((await t.app.inject({ url: '/api/tickets/none', headers: t.display })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/api/tickets/${ticket.id}` })).statusCode).toBe(401);
+  });
+});
+
 describe('the API documentation', () => {
   it('serves OpenAPI with every route', async () => {
     const res = await t.app.inject({ url: '/docs/json' });
