@@ -1,0 +1,46 @@
+/** What the customer reads when a ticket cannot be issued: their language, a next step, never a stack trace. */
+import { msg } from '@lit/localize';
+
+export interface FailureText {
+  title: string;
+  advice: string;
+}
+
+/** The localized explanation for an error code from protocol/errors.ts (or NETWORK / TIMEOUT). */
+export function issueFailureText(code: string): FailureText {
+  const title = msg('Sorry, tickets cannot be issued right now.');
+  switch (code) {
+    case 'NUMBERS_EXHAUSTED':
+      return { title, advice: msg('All numbers for this service have been issued today. Please ask our staff.') };
+    case 'NOT_FOUND':
+    case 'VALIDATION_FAILED':
+      return { title, advice: msg('This service is not available at the moment. Please choose another service or ask our staff.') };
+    case 'RATE_LIMITED':
+      return { title, advice: msg('Please wait a moment and try again.') };
+    case 'UNAUTHENTICATED':
+    case 'FORBIDDEN':
+      return { title, advice: msg('This ticket machine is not set up. Please ask our staff.') };
+    default:
+      return { title, advice: msg('Please ask our staff.') };
+  }
+}
+
+/** Rejects with a TIMEOUT error when `promise` takes longer than `ms`, so the kiosk never hangs on "Issuing…". */
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(Object.assign(new Error(`no reply within ${ms / 1000} s`), { code: 'TIMEOUT' })), ms);
+    promise.then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      (err: unknown) => (clearTimeout(timer), reject(err)),
+    );
+  });
+}
+
+/** The code and message of anything thrown by ApiClient or withTimeout. */
+export function failureOf(err: unknown): { code: string; message: string } {
+  const { code, message } = (err ?? {}) as { code?: unknown; message?: unknown };
+  return {
+    code: typeof code === 'string' ? code : 'INTERNAL',
+    message: typeof message === 'string' ? message : String(err),
+  };
+}

@@ -1,0 +1,14 @@
+/** The link behind the ticket's QR code: the customer's phone follows the ticket on the mobile page. */
+import QRCode from 'qrcode';
+
+/** Absolute URL of the mobile ticket page for a ticket, e.g. https://bank.example/kiosk-ui/ticket.html?id=… */
+export function mobileTicketUrl(ticketId: string, origin: string): string {
+  return `${origin.replace(/\/$/, '')}/kiosk-ui/ticket.html?id=${encodeURIComponent(ticketId)}`;
+}
+
+/** The QR code as an SVG data URL: an <img> that prints crisply on a thermal printer at any size. */
+export async function qrCodeDataUrl(text: string): Promise<string> {
+  // Quartile error correction survives a smudged or creased paper ticket.
+  const svg = await QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'Q', margin: 2, color: { dark: '#000000', light: '#ffffff' } });
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}

@@ -1,0 +1,184 @@
+import { localized, msg } from '@lit/localize';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Branch, Service, Ticket } from '../../../protocol/index.js';
+import { issuedClockTime, issuedDateTime } from '../logic/issued-time.js';
+import { isChinese, nameIn, type KioskLocale } from '../logic/locale-choice.js';
+import { paperLengthMm, pageRule } from '../logic/paper-size.js';
+import { mobileTicketUrl, qrCodeDataUrl } from '../logic/ticket-link.js';
+import { formatWait } from '../logic/wait-format.js';
+import { theme } from '../styles/theme.js';
+import { ticketScreenStyles } from './ticket-screen-styles.js';
+
+type PrintState = 'preparing' | 'printing' | 'printed';
+
+/** "Printing…" stays up at least this long: with --kiosk-printing, print() returns before the paper is out. */
+const PRINTING_MESSAGE_MS = 3000;
+
+/**
+ * The issued ticket: the number in huge type, people ahead, the estimate, the time, and a QR code
+ * for the mobile page. It prints itself once (80 mm thermal roll, print stylesheet) and offers Reprint.
+ *
+ * @fires back-to-start - the customer tapped Done.
+ */
+@localized()
+@customElement('ticket-screen')
+export class TicketScreen extends LitElement {
+  /** The ticket as the server issued it (with `position` and `estimatedWaitSeconds`). */
+  @property({ attribute: false }) ticket: Ticket | null = null;
+
+  @property({ attribute: false }) service: Service | null = null;
+
+  /** The branch: its name, and its time zone for the issue time. */
+  @property({ attribute: false }) branch: Branch | null = null;
+
+  @property() locale: KioskLocale = 'en';
+
+  /** Prints the page; replaceable so a test can count prints. */
+  @property({ attribute: false }) printPage: () => void = () => window.print();
+
+  @state() private _qrDataUrl: string | null = null;
+  @state() private _printState: PrintState = 'preparing';
+
+  static override styles = [theme, ticketScreenStyles];
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('ticket') && this.ticket) {
+      this._qrDataUrl = null;
+      this._printState = 'preparing';
+      void this._prepareAndPrint(this.ticket);
+    }
+  }
+
+  override render() {
+    const { ticket, service, branch } = this;
+    if (!ticket || !service || !branch) return nothing;
+    const serviceName = nameIn(service.name, this.locale);
+    const ahead = ticket.position ?? 0;
+    const wait = ticket.estimatedWaitSeconds === undefined ? '–' : formatWait(ticket.estimatedWaitSeconds);
+    return html`
+      <section class="screen">
+        <p class="your-number">${msg('Your number')}</p>
+        <p class="ticket-number number" data-testid="ticket-number">${ticket.number}</p>
+        <p class="service">
+          ${serviceName}
+          ${ticket.tier === 'regular' ? nothing : html`<span class="tier">${this._tierLabel(ticket)}</span>`}
+        </p>
+        ${isChinese(this.locale) ? html`<p class="service-second" lang="en">${service.name.en}</p>` : nothing}
+        <dl class="facts">
+          <div>
+            <dt>${msg('People ahead of you')}</dt>
+            <dd class="number" data-testid="ticket-ahead">${ahead}</dd>
+          </div>
+          <div>
+            <dt>${msg('Estimated wait')}</dt>
+            <dd data-testid="ticket-wait">${wait}</dd>
+          </div>
+        </dl>
+        <p class="issued">
+          ${msg('Issued')} <span class="number">${issuedClockTime(ticket.issuedAt, branch.timeZone)}</span> ·
+          ${nameIn(branch.name, this.locale)}
+        </p>
+        <div class="qr-row">
+          ${this._qrDataUrl
+            ? html`<img class="qr" data-testid="ticket-qr" src=${this._qrDataUrl} alt=${msg('QR code for your ticket')} />`
+            : html`<div class="qr"></div>`}
+          <p>${msg('Scan with your phone to follow your turn. We will show you when you are called.')}</p>
+        </div>
+        <p class="print-state" role="status" data-testid="print-state">
+          ${this._printState === 'printed' ? msg('Please take your printed ticket.') : msg('Printing…')}
+        </p>
+        <div class="actions">
+          <button type="button" class="button" data-testid="reprint" ?disabled=${this._printState !== 'printed'} @click=${this._onReprint}>
+            ${msg('Reprint')}
+          </button>
+          <button type="button" class="button primary" data-testid="done" @click=${this._onDone}>${msg('Done')}</button>
+        </div>
+      </section>
+      ${this._renderPrintTicket(ticket, serviceName, branch, ahead, wait)}
+    `;
+  }
+
+  /** The paper ticket: hidden on screen, the only thing printed (see ticket-screen-styles.ts). */
+  private _renderPrintTicket(ticket: Ticket, serviceName: string, branch: Branch, ahead: number, wait: string) {
+    const second = isChinese(this.locale);
+    return html`<section class="paper" aria-hidden="true">
+      <p class="paper-branch">${nameIn(branch.name, this.locale)}</p>
+      ${second ? html`<p class="paper-second">${branch.name.en}</p>` : nothing}
+      <p class="paper-number number">${ticket.number}</p>
+      <p class="paper-service">${serviceName}${ticket.tier === 'regular' ? nothing : html` · ${this._tierLabel(ticket)}`}</p>
+      ${second ? html`<p class="paper-second">${this.service?.name.en}</p>` : nothing}
+      <table class="paper-facts">
+        <tr>
+          <th>${msg('People ahead of you')}</th>
+          <td class="number">${ahead}</td>
+        </tr>
+        <tr>
+          <th>${msg('Estimated wait')}</th>
+          <td>${wait}</td>
+        </tr>
+        <tr>
+          <th>${msg('Issued')}</th>
+          <td class="number">${issuedDateTime(ticket.issuedAt, branch.timeZone)}</td>
+        </tr>
+      </table>
+      ${this._qrDataUrl ? html`<img class="paper-qr" src=${this._qrDataUrl} alt="" />` : nothing}
+      <p class="paper-note">${msg('Scan to follow your turn on your phone.')}</p>
+      <p class="paper-note">${msg('Please listen for your number. If you miss your call, please ask our staff.')}</p>
+    </section>`;
+  }
+
+  private _tierLabel(ticket: Ticket): string {
+    return ticket.tier === 'vip' ? msg('VIP') : msg('Priority');
+  }
+
+  private async _prepareAndPrint(ticket: Ticket) {
+    this._qrDataUrl = await qrCodeDataUrl(mobileTicketUrl(ticket.id, location.origin));
+    await this.updateComplete;
+    // The QR image must be decoded before printing, or the paper ticket comes out without it.
+    await Promise.all([...this.renderRoot.querySelectorAll('img')].map((img) => img.decode().catch(() => undefined)));
+    if (this.ticket !== ticket) return;
+    this._fitPaperLength();
+    this._printState = 'printing';
+    const shownAt = Date.now();
+    await this.updateComplete;
+    // Let "Printing…" reach the screen first: a print dialog (without --kiosk-printing) freezes painting.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    if (this.ticket !== ticket) return;
+    this.printPage();
+    setTimeout(() => {
+      if (this.ticket === ticket) this._printState = 'printed';
+    }, Math.max(0, PRINTING_MESSAGE_MS - (Date.now() - shownAt)));
+  }
+
+  /** Sets the page length to the paper ticket's, so the roll is cut right below it. */
+  private _fitPaperLength() {
+    const paper = this.renderRoot.querySelector<HTMLElement>('.paper');
+    if (!paper) return;
+    paper.classList.add('measuring');
+    const heightPx = paper.getBoundingClientRect().height;
+    paper.classList.remove('measuring');
+    let style = document.getElementById('ticket-paper-size');
+    if (!style) {
+      style = Object.assign(document.createElement('style'), { id: 'ticket-paper-size' });
+      document.head.append(style);
+    }
+    style.textContent = pageRule(paperLengthMm(heightPx));
+  }
+
+  private _onReprint() {
+    // The language may have changed since the first print: measure again.
+    this._fitPaperLength();
+    this.printPage();
+  }
+
+  private _onDone() {
+    this.dispatchEvent(new CustomEvent('back-to-start', { bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ticket-screen': TicketScreen;
+  }
+}
