@@ -117,9 +117,11 @@ export class KioskApp extends LitElement {
   override render() {
     const snapshot = this._live.state;
     const stale = this._live.stale;
+    // The very first connection shows "Connecting…" on the screen itself; a lost one gets the banner.
+    const reconnecting = stale && (snapshot !== null || this._live.connection === 'reconnecting');
     return html`
       <kiosk-header .branchName=${snapshot?.branch.name ?? null} .locale=${this._locale} @locale-change=${this._onLocaleChange}></kiosk-header>
-      ${stale && this._device ? html`<div class="reconnecting" role="status" data-testid="connection">${msg('Reconnecting…')}</div>` : ''}
+      ${reconnecting ? html`<div class="reconnecting" role="status" data-testid="connection">${msg('Reconnecting…')}</div>` : ''}
       <main>${this._renderStep(snapshot, stale)}</main>
     `;
   }
