@@ -1,0 +1,164 @@
+/** The branch itself: its names, time zone (ticket numbers restart at its midnight), language, and queue thresholds. */
+import { css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import { ADMIN_LIMITS } from '../../../protocol/admin-schemas.js';
+import type { Branch } from '../../../protocol/schemas.js';
+import type { AdminApi } from './admin-api.js';
+import { branchBody, branchDraft } from './admin-drafts.js';
+import { field, fieldValue } from './admin-fields.js';
+import { AdminSection } from './admin-section.js';
+import { adminControls, adminLayout, adminTokens } from './admin-styles.js';
+import { checkBranch, hasProblems, type BranchDraft } from './admin-validation.js';
+
+/** Every zone the browser knows, for the time zone field's suggestions. */
+const TIME_ZONES: readonly string[] = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
+
+@localized()
+@customElement('admin-branch-settings')
+export class AdminBranchSettings extends AdminSection {
+  static override styles = [
+    adminTokens,
+    adminControls,
+    adminLayout,
+    css`
+      form.panel {
+        display: grid;
+        grid-template-columns: 1fr 1fr;
+        gap: 14px 28px;
+        max-width: 1100px;
+      }
+      fieldset {
+        border: none;
+        margin: 0;
+        padding: 0;
+        display: flex;
+        flex-direction: column;
+        gap: 14px;
+        min-width: 0;
+      }
+      legend {
+        font-size: 20px;
+        font-weight: 700;
+        padding: 0 0 10px;
+      }
+      .wide {
+        grid-column: 1 / -1;
+      }
+      /* A swatch of the colour the triage screen shows past each threshold. */
+      .swatch {
+        display: inline-block;
+        width: 14px;
+        height: 14px;
+        border-radius: 50%;
+        margin-inline-end: 6px;
+        vertical-align: -1px;
+      }
+      .swatch.amber {
+        background: #ffb300;
+      }
+      .swatch.red {
+        background: var(--alarm);
+      }
+    `,
+  ];
+
+  @state() private _branch: Branch | null = null;
+  @state() private _draft: BranchDraft | null = null;
+
+  protected override async _reload(admin: AdminApi) {
+    this._branch = await admin.branch.get();
+    if (!this._showProblems) this._draft = branchDraft(this._branch);
+  }
+
+  override render() {
+    const d = this._draft;
+    if (!d) return this._renderLoadState();
+    const problems = this._showProblems ? checkBranch(d) : {};
+    const L = ADMIN_LIMITS;
+    return html`<form class="panel" novalidate @input=${this._onInput} @change=${this._onInput} @submit=${this._onSubmit}>
+      <fieldset>
+        <legend>${msg('Branch')}</legend>
+        ${field(msg('Name (繁體中文)'), html`<input name="nameZhHant" lang="zh-Hant" .value=${d.nameZhHant} required maxlength=${L.nameLength} aria-invalid=${!!problems.nameZhHant} />`, problems.nameZhHant)}
+        ${field(msg('Name (简体中文)'), html`<input name="nameZhHans" lang="zh-Hans" .value=${d.nameZhHans} required maxlength=${L.nameLength} aria-invalid=${!!problems.nameZhHans} />`, problems.nameZhHans)}
+        ${field(msg('Name (English)'), html`<input name="nameEn" lang="en" .value=${d.nameEn} required maxlength=${L.nameLength} aria-invalid=${!!problems.nameEn} />`, problems.nameEn)}
+        ${field(
+          msg('Time zone'),
+          html`<input name="timeZone" list="time-zones" .value=${d.timeZone} required autocomplete="off" spellcheck="false" aria-invalid=${!!problems.timeZone} />
+            <datalist id="time-zones">${TIME_ZONES.map((zone) => html`<option value=${zone}></option>`)}</datalist>`,
+          problems.timeZone,
+          msg('Ticket numbers restart at midnight in this zone.'),
+        )}
+        ${field(
+          msg('Default language of the screens'),
+          html`<select name="defaultLocale" .value=${d.defaultLocale}>
+            <option value="zh-Hant" ?selected=${d.defaultLocale === 'zh-Hant'}>繁體中文</option>
+            <option value="zh-Hans" ?selected=${d.defaultLocale === 'zh-Hans'}>简体中文</option>
+            <option value="en" ?selected=${d.defaultLocale === 'en'}>English</option>
+          </select>`,
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>${msg('Queue thresholds')}</legend>
+        <div class="row2">
+          ${field(
+            html`<span class="swatch amber" aria-hidden="true"></span>${msg('Amber after (minutes)')}`,
+            html`<input name="amberMinutes" type="number" inputmode="decimal" min="0" max="240" step="any" .value=${d.amberMinutes} required aria-invalid=${!!problems.amberMinutes} />`,
+            problems.amberMinutes,
+            msg('Longest wait that turns a queue amber'),
+          )}
+          ${field(
+            html`<span class="swatch red" aria-hidden="true"></span>${msg('Red after (minutes)')}`,
+            html`<input name="redMinutes" type="number" inputmode="decimal" min="0" max="240" step="any" .value=${d.redMinutes} required aria-invalid=${!!problems.redMinutes} />`,
+            problems.redMinutes,
+            msg('Turns a queue red and alerts the lobby manager'),
+          )}
+        </div>
+        ${field(
+          msg('Regular counters take VIP tickets'),
+          html`<select name="regularCountersTakeVip" .value=${d.regularCountersTakeVip}>
+            <option value="when_no_vip_counter" ?selected=${d.regularCountersTakeVip === 'when_no_vip_counter'}>${msg('Only when no VIP counter is open for the service')}</option>
+            <option value="always" ?selected=${d.regularCountersTakeVip === 'always'}>${msg('Always')}</option>
+            <option value="never" ?selected=${d.regularCountersTakeVip === 'never'}>${msg('Never')}</option>
+          </select>`,
+        )}
+        ${field(
+          msg('Calls ahead of an overdue customer'),
+          html`<input name="maxCallsAheadOfOverdue" type="number" inputmode="numeric" min=${L.maxCallsAheadOfOverdue.min} max=${L.maxCallsAheadOfOverdue.max} .value=${d.maxCallsAheadOfOverdue} required aria-invalid=${!!problems.maxCallsAheadOfOverdue} />`,
+          problems.maxCallsAheadOfOverdue,
+          msg('Priority or VIP tickets a regular counter may still call before a regular customer who waited past the target'),
+        )}
+      </fieldset>
+      <div class="wide">${this._renderOutcome()}</div>
+      <div class="actions wide">
+        <button type="submit" class="primary" data-testid="admin-save" ?disabled=${this._busy}>${msg('Save branch settings')}</button>
+        ${this._branch ? html`<button type="button" data-testid="admin-cancel" ?disabled=${this._busy} @click=${this._onUndo}>${msg('Undo changes')}</button>` : nothing}
+      </div>
+    </form>`;
+  }
+
+  private _onInput(event: Event) {
+    const input = fieldValue(event);
+    if (input && this._draft) this._draft = { ...this._draft, [input.name]: input.value };
+  }
+
+  private _onUndo() {
+    this._clearOutcome();
+    if (this._branch) this._draft = branchDraft(this._branch);
+  }
+
+  private async _onSubmit(event: Event) {
+    event.preventDefault();
+    if (!this._draft) return;
+    this._showProblems = true;
+    if (hasProblems(checkBranch(this._draft))) return;
+    const body = branchBody(this._draft);
+    await this._send((admin) => admin.branch.update(body), msg('Branch settings saved. Screens in the hall update now.'));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'admin-branch-settings': AdminBranchSettings;
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Form drafts to and from the admin API's records. A draft holds what the fields show (text for
+ * numbers, minutes for waits); a body holds what the server takes (numbers, seconds).
+ */
+import type {
+  AdminCounter,
+  AdminService,
+  CreateCounterBody,
+  CreateServiceBody,
+  UpdateBranchBody,
+} from '../../../protocol/admin-schemas.js';
+import type { Branch } from '../../../protocol/schemas.js';
+import { minutesToSeconds, secondsToMinutes, type BranchDraft, type CounterDraft, type ServiceDraft } from './admin-validation.js';
+
+export function serviceDraft(service: AdminService | null, services: AdminService[]): ServiceDraft {
+  if (!service) {
+    const nextOrder = services.reduce((max, s) => Math.max(max, s.sortOrder + 1), 0);
+    return {
+      prefix: '',
+      nameEn: '',
+      nameZhHant: '',
+      nameZhHans: '',
+      selfServiceKind: '',
+      targetWaitMinutes: '10',
+      serviceMinutes: '5',
+      icon: '',
+      sortOrder: String(nextOrder),
+    };
+  }
+  return {
+    prefix: service.prefix,
+    nameEn: service.name.en,
+    nameZhHant: service.name.zhHant,
+    nameZhHans: service.name.zhHans,
+    selfServiceKind: service.selfServiceKind ?? '',
+    targetWaitMinutes: secondsToMinutes(service.targetWaitSeconds),
+    serviceMinutes: secondsToMinutes(service.defaultServiceSeconds),
+    icon: service.icon,
+    sortOrder: String(service.sortOrder),
+  };
+}
+
+export function serviceBody(draft: ServiceDraft): Required<CreateServiceBody> {
+  return {
+    prefix: draft.prefix.trim(),
+    name: { en: draft.nameEn.trim(), zhHant: draft.nameZhHant.trim(), zhHans: draft.nameZhHans.trim() },
+    selfServiceKind: draft.selfServiceKind || null,
+    targetWaitSeconds: minutesToSeconds(draft.targetWaitMinutes),
+    defaultServiceSeconds: minutesToSeconds(draft.serviceMinutes),
+    icon: draft.icon.trim(),
+    sortOrder: Number(draft.sortOrder),
+  };
+}
+
+export function counterDraft(counter: AdminCounter | null, counters: AdminCounter[]): CounterDraft {
+  if (counter) return { number: String(counter.number), serviceIds: [...counter.serviceIds], vip: counter.vip, lowCounter: counter.lowCounter };
+  const next = counters.reduce((max, c) => Math.max(max, c.number), 0) + 1;
+  return { number: String(next), serviceIds: [], vip: false, lowCounter: false };
+}
+
+export const counterBody = (draft: CounterDraft): Required<CreateCounterBody> => ({
+  number: Number(draft.number),
+  serviceIds: draft.serviceIds,
+  vip: draft.vip,
+  lowCounter: draft.lowCounter,
+});
+
+export const branchDraft = (branch: Branch): BranchDraft => ({
+  nameEn: branch.name.en,
+  nameZhHant: branch.name.zhHant,
+  nameZhHans: branch.name.zhHans,
+  timeZone: branch.timeZone,
+  defaultLocale: branch.defaultLocale,
+  regularCountersTakeVip: branch.settings.regularCountersTakeVip,
+  maxCallsAheadOfOverdue: String(branch.settings.maxCallsAheadOfOverdue),
+  amberMinutes: secondsToMinutes(branch.settings.amberWaitSeconds),
+  redMinutes: secondsToMinutes(branch.settings.redWaitSeconds),
+});
+
+export const branchBody = (draft: BranchDraft): UpdateBranchBody => ({
+  name: { en: draft.nameEn.trim(), zhHant: draft.nameZhHant.trim(), zhHans: draft.nameZhHans.trim() },
+  timeZone: draft.timeZone.trim(),
+  defaultLocale: draft.defaultLocale,
+  settings: {
+    regularCountersTakeVip: draft.regularCountersTakeVip,
+    maxCallsAheadOfOverdue: Number(draft.maxCallsAheadOfOverdue),
+    amberWaitSeconds: minutesToSeconds(draft.amberMinutes),
+    redWaitSeconds: minutesToSeconds(draft.redMinutes),
+  },
+});

@@ -1,0 +1,200 @@
+/**
+ * The admin forms' checks, run in the browser before anything is sent, with the server's own
+ * limits (protocol ADMIN_LIMITS). Pure functions over form drafts (text as typed), so they are
+ * tested without a browser. The server checks again and has the last word.
+ */
+import { ADMIN_LIMITS as L } from '../../../protocol/admin-schemas.js';
+import type { AdminCounter, AdminService, AdminUser } from '../../../protocol/admin-schemas.js';
+
+export type Problem =
+  | { kind: 'required' }
+  | { kind: 'range'; min: number; max: number }
+  | { kind: 'whole' }
+  | { kind: 'tooLong'; max: number }
+  | { kind: 'tooShort'; min: number }
+  | { kind: 'prefix' }
+  | { kind: 'username' }
+  | { kind: 'taken' }
+  | { kind: 'timeZone' }
+  | { kind: 'amberAfterRed' }
+  | { kind: 'mismatch' }
+  | { kind: 'noService' };
+
+export type Problems<Field extends string> = Partial<Record<Field, Problem>>;
+
+export const hasProblems = (problems: object) => Object.keys(problems).length > 0;
+
+/** A number typed into a field, or null when it is not one. */
+export function parseNumber(text: string): number | null {
+  if (text.trim() === '') return null;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : null;
+}
+
+/** Minutes as typed, to whole seconds. */
+export const minutesToSeconds = (text: string) => Math.round(Number(text) * 60);
+/** Seconds to minutes as shown in a field: 90 → "1.5". */
+export const secondsToMinutes = (seconds: number) => String(Math.round((seconds / 60) * 10) / 10);
+
+function requiredText(value: string, max: number): Problem | undefined {
+  if (!value.trim()) return { kind: 'required' };
+  if (value.trim().length > max) return { kind: 'tooLong', max };
+  return undefined;
+}
+
+function numberIn(text: string, min: number, max: number, whole: boolean): Problem | undefined {
+  const value = parseNumber(text);
+  if (text.trim() === '') return { kind: 'required' };
+  if (value === null || value < min || value > max) return { kind: 'range', min, max };
+  if (whole && !Number.isInteger(value)) return { kind: 'whole' };
+  return undefined;
+}
+
+/** Minutes whose value in seconds must lie in `range` (the server's limits are in seconds). */
+const minutesIn = (text: string, range: { min: number; max: number }) => numberIn(text, range.min / 60, range.max / 60, false);
+
+function collect<Field extends string>(checks: [Field, Problem | undefined][]): Problems<Field> {
+  const problems: Problems<Field> = {};
+  for (const [field, problem] of checks) if (problem) problems[field] = problem;
+  return problems;
+}
+
+// ── services ──
+
+export interface ServiceDraft {
+  prefix: string;
+  nameEn: string;
+  nameZhHant: string;
+  nameZhHans: string;
+  selfServiceKind: '' | 'atm' | 'self_service_terminal';
+  targetWaitMinutes: string;
+  serviceMinutes: string;
+  icon: string;
+  sortOrder: string;
+}
+export type ServiceField = keyof ServiceDraft;
+
+export function checkService(draft: ServiceDraft, services: AdminService[], editingId: string | null): Problems<ServiceField> {
+  const prefix = draft.prefix.trim();
+  const taken = services.some((s) => s.prefix === prefix && s.id !== editingId);
+  return collect<ServiceField>([
+    ['prefix', !prefix ? { kind: 'required' } : !/^[A-Z]$/.test(prefix) ? { kind: 'prefix' } : taken ? { kind: 'taken' } : undefined],
+    ['nameEn', requiredText(draft.nameEn, L.nameLength)],
+    ['nameZhHant', requiredText(draft.nameZhHant, L.nameLength)],
+    ['nameZhHans', requiredText(draft.nameZhHans, L.nameLength)],
+    ['targetWaitMinutes', minutesIn(draft.targetWaitMinutes, L.targetWaitSeconds)],
+    ['serviceMinutes', minutesIn(draft.serviceMinutes, L.defaultServiceSeconds)],
+    ['icon', draft.icon.length > L.iconLength ? { kind: 'tooLong', max: L.iconLength } : undefined],
+    ['sortOrder', numberIn(draft.sortOrder, L.sortOrder.min, L.sortOrder.max, true)],
+  ]);
+}
+
+// ── counters ──
+
+export interface CounterDraft {
+  number: string;
+  serviceIds: string[];
+  vip: boolean;
+  lowCounter: boolean;
+}
+export type CounterField = 'number' | 'serviceIds';
+
+export function checkCounter(draft: CounterDraft, counters: AdminCounter[], editingId: string | null): Problems<CounterField> {
+  const number = parseNumber(draft.number);
+  const taken = counters.some((c) => c.number === number && c.id !== editingId);
+  return collect<CounterField>([
+    ['number', numberIn(draft.number, L.counterNumber.min, L.counterNumber.max, true) ?? (taken ? { kind: 'taken' } : undefined)],
+    ['serviceIds', draft.serviceIds.length === 0 ? { kind: 'noService' } : undefined],
+  ]);
+}
+
+// ── machines and device tokens ──
+
+export const checkLabel = (label: string): Problems<'label'> => collect([['label', requiredText(label, L.labelLength)]]);
+
+// ── staff ──
+
+export interface UserDraft {
+  username: string;
+  displayName: string;
+  role: 'admin' | 'manager' | 'teller';
+  password: string;
+  active: boolean;
+}
+export type UserField = 'username' | 'displayName' | 'password';
+
+/** A new account needs a free username and a password; an existing one only a display name. */
+export function checkUser(draft: UserDraft, users: AdminUser[], creating: boolean): Problems<UserField> {
+  const username = draft.username.trim();
+  return collect<UserField>([
+    [
+      'username',
+      !creating
+        ? undefined
+        : !username
+          ? { kind: 'required' }
+          : !new RegExp(L.usernamePattern).test(username)
+            ? { kind: 'username' }
+            : users.some((u) => u.username === username)
+              ? { kind: 'taken' }
+              : undefined,
+    ],
+    ['displayName', requiredText(draft.displayName, L.displayNameLength)],
+    ['password', creating ? checkPasswordText(draft.password) : undefined],
+  ]);
+}
+
+function checkPasswordText(password: string): Problem | undefined {
+  if (!password) return { kind: 'required' };
+  if (password.length < L.passwordLength.min) return { kind: 'tooShort', min: L.passwordLength.min };
+  if (password.length > L.passwordLength.max) return { kind: 'tooLong', max: L.passwordLength.max };
+  return undefined;
+}
+
+export function checkPassword(password: string, repeated: string): Problems<'password' | 'repeated'> {
+  const problem = checkPasswordText(password);
+  return collect<'password' | 'repeated'>([
+    ['password', problem],
+    ['repeated', !problem && password !== repeated ? { kind: 'mismatch' } : undefined],
+  ]);
+}
+
+// ── the branch ──
+
+export interface BranchDraft {
+  nameEn: string;
+  nameZhHant: string;
+  nameZhHans: string;
+  timeZone: string;
+  defaultLocale: 'zh-Hant' | 'zh-Hans' | 'en';
+  regularCountersTakeVip: 'when_no_vip_counter' | 'always' | 'never';
+  maxCallsAheadOfOverdue: string;
+  amberMinutes: string;
+  redMinutes: string;
+}
+export type BranchField = 'nameEn' | 'nameZhHant' | 'nameZhHans' | 'timeZone' | 'maxCallsAheadOfOverdue' | 'amberMinutes' | 'redMinutes';
+
+/** Whether the runtime knows `timeZone` as an IANA zone (the server asks its own runtime the same). */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function checkBranch(draft: BranchDraft): Problems<BranchField> {
+  const amber = minutesIn(draft.amberMinutes, L.waitThresholdSeconds);
+  const red = minutesIn(draft.redMinutes, L.waitThresholdSeconds);
+  const order = !amber && !red && Number(draft.amberMinutes) > Number(draft.redMinutes) ? { kind: 'amberAfterRed' as const } : undefined;
+  return collect<BranchField>([
+    ['nameEn', requiredText(draft.nameEn, L.nameLength)],
+    ['nameZhHant', requiredText(draft.nameZhHant, L.nameLength)],
+    ['nameZhHans', requiredText(draft.nameZhHans, L.nameLength)],
+    ['timeZone', !draft.timeZone.trim() ? { kind: 'required' } : isKnownTimeZone(draft.timeZone.trim()) ? undefined : { kind: 'timeZone' }],
+    ['maxCallsAheadOfOverdue', numberIn(draft.maxCallsAheadOfOverdue, L.maxCallsAheadOfOverdue.min, L.maxCallsAheadOfOverdue.max, true)],
+    ['amberMinutes', amber ?? order],
+    ['redMinutes', red],
+  ]);
+}
