@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import type { AdminCounter, AdminService, AdminUser } from '../../../protocol/admin-schemas.js';
+import { branchBody, counterDraft, serviceBody, serviceDraft } from '../../../manager-ui/src/admin/admin-drafts.js';
+import {
+  checkBranch,
+  checkCounter,
+  checkLabel,
+  checkPassword,
+  checkService,
+  checkUser,
+  secondsToMinutes,
+  type BranchDraft,
+  type ServiceDraft,
+} from '../../../manager-ui/src/admin/admin-validation.js';
+
+const cash = {
+  id: 'cash',
+  branchId: 'demo',
+  prefix: 'A',
+  name: { en: 'Cash', zhHant: '現金', zhHans: '现金' },
+  selfServiceKind: 'atm',
+  targetWaitSeconds: 600,
+  defaultServiceSeconds: 90,
+  icon: '💴',
+  sortOrder: 3,
+  active: true,
+} satisfies AdminService;
+
+const goodService: ServiceDraft = {
+  prefix: 'F',
+  nameEn: 'Pensions',
+  nameZhHant: '養老金',
+  nameZhHans: '养老金',
+  selfServiceKind: '',
+  targetWaitMinutes: '15',
+  serviceMinutes: '4.5',
+  icon: '',
+  sortOrder: '4',
+};
+
+describe('service form', () => {
+  it('accepts a complete service', () => {
+    expect(checkService(goodService, [cash], null)).toEqual({});
+  });
+
+  it.each([
+    [{ prefix: '' }, 'prefix', 'required'],
+    [{ prefix: 'f' }, 'prefix', 'prefix'],
+    [{ prefix: 'A' }, 'prefix', 'taken'],
+    [{ nameZhHant: '   ' }, 'nameZhHant', 'required'],
+    [{ nameEn: 'x'.repeat(81) }, 'nameEn', 'tooLong'],
+    [{ targetWaitMinutes: '0.5' }, 'targetWaitMinutes', 'range'],
+    [{ targetWaitMinutes: 'soon' }, 'targetWaitMinutes', 'range'],
+    [{ serviceMinutes: '' }, 'serviceMinutes', 'required'],
+    [{ serviceMinutes: '121' }, 'serviceMinutes', 'range'],
+    [{ sortOrder: '1.5' }, 'sortOrder', 'whole'],
+  ])('refuses %j: %s is %s', (change, field, kind) => {
+    const problems = checkService({ ...goodService, ...change }, [cash], null);
+    expect(Object.keys(problems)).toEqual([field]);
+    expect(problems[field as keyof typeof problems]?.kind).toBe(kind);
+  });
+
+  it('lets a service keep its own prefix', () => {
+    expect(checkService({ ...goodService, prefix: 'A' }, [cash], 'cash')).toEqual({});
+  });
+
+  it('shows waits in minutes and sends them in seconds', () => {
+    const draft = serviceDraft(cash, [cash]);
+    expect(draft).toMatchObject({ targetWaitMinutes: '10', serviceMinutes: '1.5', selfServiceKind: 'atm', sortOrder: '3' });
+    expect(serviceBody(draft)).toEqual({
+      prefix: 'A',
+      name: cash.name,
+      selfServiceKind: 'atm',
+      targetWaitSeconds: 600,
+      defaultServiceSeconds: 90,
+      icon: '💴',
+      sortOrder: 3,
+    });
+    expect(serviceBody({ ...goodService, nameEn: '  Pensions ' })).toMatchObject({ name: { en: 'Pensions' }, selfServiceKind: null, defaultServiceSeconds: 270 });
+  });
+
+  it('puts a new service after the last one', () => {
+    expect(serviceDraft(null, [cash]).sortOrder).toBe('4');
+    expect(serviceDraft(null, []).sortOrder).toBe('0');
+  });
+});
+
+describe('counter form', () => {
+  const counter3 = { id: 'c3', number: 3 } as AdminCounter;
+
+  it('suggests the next free number and needs at least one service', () => {
+    const draft = counterDraft(null, [counter3]);
+    expect(draft.number).toBe('4');
+    expect(checkCounter(draft, [counter3], null)).toEqual({ serviceIds: { kind: 'noService' } });
+    expect(checkCounter({ ...draft, serviceIds: ['cash'] }, [counter3], null)).toEqual({});
+  });
+
+  it.each([
+    ['3', 'taken'],
+    ['0', 'range'],
+    ['1000', 'range'],
+    ['2.5', 'whole'],
+    ['', 'required'],
+  ])('refuses counter number "%s" (%s)', (number, kind) => {
+    expect(checkCounter({ number, serviceIds: ['cash'], vip: false, lowCounter: false }, [counter3], null).number?.kind).toBe(kind);
+  });
+});
+
+describe('staff forms', () => {
+  const teller1 = { id: 'u1', username: 'teller1' } as AdminUser;
+  const newUser = { username: 'teller7', displayName: 'Teller 7', role: 'teller' as const, password: 'eight888', active: true };
+
+  it('accepts a new teller with a long enough password', () => {
+    expect(checkUser(newUser, [teller1], true)).toEqual({});
+  });
+
+  it.each([
+    [{ username: 'teller1' }, 'username', 'taken'],
+    [{ username: 'has space' }, 'username', 'username'],
+    [{ username: '' }, 'username', 'required'],
+    [{ displayName: ' ' }, 'displayName', 'required'],
+    [{ password: 'seven77' }, 'password', 'tooShort'],
+  ])('refuses %j', (change, field, kind) => {
+    const problems = checkUser({ ...newUser, ...change }, [teller1], true);
+    expect(problems[field as keyof typeof problems]?.kind).toBe(kind);
+  });
+
+  it('does not ask for a username or password when editing', () => {
+    expect(checkUser({ ...newUser, username: '', password: '' }, [teller1], false)).toEqual({});
+  });
+
+  it('needs the new password twice', () => {
+    expect(checkPassword('long enough', 'long enough')).toEqual({});
+    expect(checkPassword('long enough', 'long enuogh')).toEqual({ repeated: { kind: 'mismatch' } });
+    expect(checkPassword('short', 'short')).toEqual({ password: { kind: 'tooShort', min: 8 } });
+  });
+});
+
+describe('labels of machines and devices', () => {
+  it('must not be blank', () => {
+    expect(checkLabel('ATM 4')).toEqual({});
+    expect(checkLabel('   ')).toEqual({ label: { kind: 'required' } });
+  });
+});
+
+describe('branch form', () => {
+  const branch: BranchDraft = {
+    nameEn: 'Central',
+    nameZhHant: '中環',
+    nameZhHans: '中环',
+    timeZone: 'Asia/Hong_Kong',
+    defaultLocale: 'zh-Hant',
+    regularCountersTakeVip: 'when_no_vip_counter',
+    maxCallsAheadOfOverdue: '2',
+    amberMinutes: '10',
+    redMinutes: '15',
+  };
+
+  it('accepts valid settings and sends the thresholds in seconds', () => {
+    expect(checkBranch(branch)).toEqual({});
+    expect(branchBody(branch).settings).toEqual({ regularCountersTakeVip: 'when_no_vip_counter', maxCallsAheadOfOverdue: 2, amberWaitSeconds: 600, redWaitSeconds: 900 });
+  });
+
+  it.each([
+    [{ timeZone: 'Mars/Olympus' }, 'timeZone', 'timeZone'],
+    [{ timeZone: '' }, 'timeZone', 'required'],
+    [{ amberMinutes: '20' }, 'amberMinutes', 'amberAfterRed'],
+    [{ redMinutes: '241' }, 'redMinutes', 'range'],
+    [{ maxCallsAheadOfOverdue: '21' }, 'maxCallsAheadOfOverdue', 'range'],
+    [{ nameZhHans: '' }, 'nameZhHans', 'required'],
+  ])('refuses %j', (change, field, kind) => {
+    const problems = checkBranch({ ...branch, ...change });
+    expect(Object.keys(problems)).toEqual([field]);
+    expect(problems[field as keyof typeof problems]?.kind).toBe(kind);
+  });
+
+  it('shows seconds as minutes with at most one decimal', () => {
+    expect(secondsToMinutes(900)).toBe('15');
+    expect(secondsToMinutes(90)).toBe('1.5');
+    expect(secondsToMinutes(100)).toBe('1.7');
+  });
+});
