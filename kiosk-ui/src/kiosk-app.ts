@@ -5,7 +5,7 @@ import { ApiClient, liveUrl, type Snapshot, type Ticket } from '../../protocol/i
 import { LiveController } from '../../protocol/live-controller.js';
 import './components/kiosk-header.js';
 import type { LocaleChangeDetail } from './components/language-switch.js';
-import { browserStorage, remember } from './logic/browser-storage.js';
+import { browserStorage } from './logic/browser-storage.js';
 import { readDeviceConfig, type DeviceConfig } from './logic/device-config.js';
 import { IdleTimer } from './logic/idle-timer.js';
 import { failureOf, withTimeout } from './logic/issue-failure.js';
@@ -22,7 +22,6 @@ import type { CustomerRefDetail } from './screens/vip-screen.js';
 import './screens/vip-screen.js';
 import { theme } from './styles/theme.js';
 
-const LOCALE_KEY = 'lobbyflow.kiosk.locale';
 /** A ticket request that has not answered by then is reported, so the kiosk never hangs on "Issuing…". */
 const ISSUE_TIMEOUT_MS = 15_000;
 
@@ -42,7 +41,11 @@ export class KioskApp extends LitElement {
   private readonly _live = new LiveController(this, () =>
     this._device ? { url: liveUrl(this._device.branchId, this._device.token) } : null,
   );
-  private readonly _idle = new IdleTimer(() => this._dispatch({ type: 'reset' }));
+  // After a customer walks away, the next one starts in the branch's language, not theirs.
+  private readonly _idle = new IdleTimer(() => {
+    this._dispatch({ type: 'reset' });
+    this._restoreHouseLocale();
+  });
   /** Whether the locale came from ?lang or the customer's switch, rather than the branch default. */
   private _localeChosen = false;
 
@@ -88,7 +91,7 @@ export class KioskApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     const params = new URLSearchParams(location.search);
-    const initial = chooseLocale({ query: params.get('lang'), stored: browserStorage()?.getItem(LOCALE_KEY) });
+    const initial = chooseLocale({ query: params.get('lang') });
     if (initial) {
       this._localeChosen = true;
       void this._switchLocale(initial);
@@ -215,9 +218,14 @@ export class KioskApp extends LitElement {
   }
 
   private _onLocaleChange(event: CustomEvent<LocaleChangeDetail>) {
-    this._localeChosen = true;
-    remember(LOCALE_KEY, event.detail.locale);
+    // A choice for this customer only: the kiosk is shared, so it is not remembered.
     void this._switchLocale(event.detail.locale);
+  }
+
+  /** Back to `?lang=` or the branch's default language. */
+  private _restoreHouseLocale() {
+    const house = chooseLocale({ query: new URLSearchParams(location.search).get('lang'), branchDefault: this._live.state?.branch.defaultLocale });
+    if (house && house !== this._locale) void this._switchLocale(house);
   }
 
   private _onTierChoose(event: CustomEvent<TierChooseDetail>) {
