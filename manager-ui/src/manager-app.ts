@@ -9,7 +9,7 @@ import { apiContext, EMPTY_LIVE, liveContext, userContext, type LiveState } from
 import { applyLocale, explicitLocale } from './localization.js';
 import { pagesFor, resolveRoute, routeHash, type Route } from './logic/routes.js';
 import { serverClockOffset } from './logic/wait-time.js';
-import { restoreSession, signOut, storedToken } from './session.js';
+import { forgetSession, restoreSession, signOut, storedToken } from './session.js';
 import './counter/counter-page.js';
 import './shell/manager-connection-banner.js';
 import './shell/login-page.js';
@@ -22,6 +22,18 @@ import './triage/triage-page.js';
 // The admin page is built by its own team in src/admin; the glob stays empty (and the build green) until it exists.
 const ADMIN_PAGE = import.meta.glob('./admin/admin-page.{ts,js}');
 const BRANCH_KEY = 'lobbyflow.manager.branch';
+
+/** An admin belongs to no branch: work on ?branch=, else the last branch used here, else the demo branch. */
+function adminBranch(): string {
+  let branch = new URLSearchParams(location.search).get('branch');
+  try {
+    branch ??= localStorage.getItem(BRANCH_KEY);
+    if (branch) localStorage.setItem(BRANCH_KEY, branch);
+  } catch {
+    // Storage unavailable: ?branch= or the default for this page only.
+  }
+  return branch ?? 'demo';
+}
 
 /**
  * The staff console: sign-in, then the page the user's role works on, with live branch state
@@ -38,6 +50,8 @@ export class ManagerApp extends LitElement {
   @state() private _restoring = true;
   @state() private _adminLoaded = false;
   @state() private _toast = '';
+  /** The branch this console works on: the user's own; for an admin (of every branch), ?branch= or the last one used. */
+  @state() private _branchId: string | null = null;
 
   private _liveController = new LiveController(this, () => {
     const branchId = this._branchId;
@@ -73,15 +87,6 @@ export class ManagerApp extends LitElement {
     `,
   ];
 
-  /** The branch this console works on: the user's own; an admin's from ?branch= or the last one used. */
-  private get _branchId(): string | null {
-    if (!this._user) return null;
-    if (this._user.branchId) return this._user.branchId;
-    const chosen = new URLSearchParams(location.search).get('branch') ?? localStorage.getItem(BRANCH_KEY) ?? 'demo';
-    localStorage.setItem(BRANCH_KEY, chosen);
-    return chosen;
-  }
-
   override connectedCallback() {
     super.connectedCallback();
     window.addEventListener('hashchange', this._onHashChange);
@@ -95,12 +100,20 @@ export class ManagerApp extends LitElement {
 
   private async _start() {
     await applyLocale();
+    let user: User | null = null;
     try {
-      this._user = await restoreSession(this.api);
+      user = await restoreSession(this.api);
     } catch (err) {
       this._toast = errorText(err);
     }
     this._restoring = false;
+    this._setUser(user);
+  }
+
+  /** Signs the console in or out: the branch, the live socket and the page follow the user. */
+  private _setUser(user: User | null) {
+    this._user = user;
+    this._branchId = user ? (user.branchId ?? adminBranch()) : null;
     this._liveController.restart();
     this._navigate();
   }
@@ -132,7 +145,7 @@ export class ManagerApp extends LitElement {
         @sign-out=${this._onSignOut}
       ></top-bar>
       ${this._route === 'admin' ? nothing : html`<manager-connection-banner .connection=${this._live.connection}></manager-connection-banner>`}
-      <main>${this._renderPage()}</main>
+      <main @session-expired=${this._onSessionExpired}>${this._renderPage()}</main>
       ${this._renderToast()}`;
   }
 
@@ -167,10 +180,15 @@ export class ManagerApp extends LitElement {
 
   private _onHashChange = () => this._navigate();
 
+  /** A page was told the session is over (expired, or signed out elsewhere). */
+  private _onSessionExpired() {
+    forgetSession(this.api);
+    this._setUser(null);
+    this._toast = msg('Your session has ended. Sign in again.');
+  }
+
   private _onSignedIn(event: CustomEvent<User>) {
-    this._user = event.detail;
-    this._liveController.restart();
-    this._navigate();
+    this._setUser(event.detail);
   }
 
   private async _onSignOut() {
@@ -180,9 +198,7 @@ export class ManagerApp extends LitElement {
       // Signed out locally all the same; the session expires on the server.
       this._toast = errorText(err);
     }
-    this._user = null;
-    this._liveController.restart();
-    this._navigate();
+    this._setUser(null);
   }
 }
 

@@ -34,19 +34,23 @@ export async function restoreSession(api: ApiClient): Promise<User | null> {
     return await api.get<User>('/api/auth/me');
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) {
-      storeToken(null);
-      api.setToken(null);
+      forgetSession(api);
       return null;
     }
     throw err;
   }
 }
 
+/** Drops the session on this device only (the server already ended it). */
+export function forgetSession(api: ApiClient): void {
+  storeToken(null);
+  api.setToken(null);
+}
+
 export async function signOut(api: ApiClient): Promise<void> {
   try {
     await api.post('/api/auth/logout');
   } finally {
-    storeToken(null);
-    api.setToken(null);
+    forgetSession(api);
   }
 }

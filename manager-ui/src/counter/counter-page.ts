@@ -8,7 +8,7 @@ import { apiContext, EMPTY_LIVE, liveContext, userContext, type LiveState } from
 import { commandForKey, isTypingTarget, transferPrefixForKey } from '../logic/shortcuts.js';
 import { counterHeldBy, countersInOrder, currentTicketOf, servicesInOrder } from '../logic/snapshot-views.js';
 import { canCallNext, tellerActionsFor } from '../logic/ticket-actions.js';
-import { errorText } from '../shell/error-text.js';
+import { errorText, isSessionExpired } from '../shell/error-text.js';
 import { counterName, counterStatusLabel } from '../shell/labels.js';
 import { buttons, tokens } from '../shell/styles.js';
 import { TickController } from '../shell/tick-controller.js';
@@ -200,6 +200,7 @@ export class CounterPage extends LitElement {
     try {
       return { ok: true, value: await request() };
     } catch (err) {
+      if (isSessionExpired(err)) this.dispatchEvent(new Event('session-expired', { bubbles: true, composed: true }));
       this._error = errorText(err);
       return { ok: false };
     } finally {

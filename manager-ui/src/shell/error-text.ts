@@ -1,12 +1,51 @@
-/** What to tell staff when a request fails: the server's own message, or a plain word when the server cannot be reached. */
+/**
+ * What to tell staff when a request fails. In Chinese, a known error code gets a localized summary
+ * with the server's own message (which names the counter or ticket) after it; in English the server's message says it all.
+ */
 import { msg } from '@lit/localize';
 import { ApiError } from '../../../protocol/api-client.js';
+import type { ErrorCode } from '../../../protocol/errors.js';
+import { getLocale } from '../localization.js';
+
+function summary(code: ErrorCode | 'NETWORK'): string | null {
+  switch (code) {
+    case 'NETWORK':
+      return msg('No connection to the server. Check the network and try again.');
+    case 'RATE_LIMITED':
+      return msg('Too many attempts. Wait a minute and try again.');
+    case 'INVALID_CREDENTIALS':
+      return msg('Wrong user name or password.');
+    case 'UNAUTHENTICATED':
+      return msg('Your session has ended. Sign in again.');
+    case 'FORBIDDEN':
+      return msg('You are not allowed to do this.');
+    case 'INVALID_TRANSITION':
+    case 'CONFLICT':
+      return msg('This ticket or counter has just changed. Look again and retry.');
+    case 'COUNTER_BUSY':
+      return msg('Finish the current customer first.');
+    case 'COUNTER_CLOSED':
+    case 'COUNTER_PAUSED':
+      return msg('The counter is not open.');
+    case 'COUNTER_TAKEN':
+      return msg('Another teller is working at this counter.');
+    case 'TELLER_HAS_COUNTER':
+      return msg('This teller already works at another counter. Close it first.');
+    default:
+      return null;
+  }
+}
 
 export function errorText(err: unknown): string {
-  if (err instanceof ApiError) {
-    if (err.code === 'NETWORK') return msg('No connection to the server. Check the network and try again.');
-    if (err.code === 'RATE_LIMITED') return msg('Too many attempts. Wait a minute and try again.');
-    return err.message;
-  }
-  return err instanceof Error ? err.message : String(err);
+  if (!(err instanceof ApiError)) return err instanceof Error ? err.message : String(err);
+  const localized = summary(err.code);
+  // These carry nothing the summary does not say better.
+  if (err.code === 'NETWORK' || err.code === 'RATE_LIMITED' || err.code === 'INVALID_CREDENTIALS') return localized ?? err.message;
+  if (!localized || getLocale() === 'en') return err.message;
+  return `${localized}（${err.message}）`;
+}
+
+/** The session expired or was revoked: the console should return to the sign-in page. */
+export function isSessionExpired(err: unknown): boolean {
+  return err instanceof ApiError && err.code === 'UNAUTHENTICATED';
 }

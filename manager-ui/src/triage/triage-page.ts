@@ -9,7 +9,7 @@ import { queueAlerts, queueLevel } from '../logic/queue-level.js';
 import { countersInOrder, queueOf, servicesInOrder, waitingTicketsOf } from '../logic/snapshot-views.js';
 import type { CounterAction } from '../logic/ticket-actions.js';
 import { longestWaitNow } from '../logic/wait-time.js';
-import { errorText } from '../shell/error-text.js';
+import { errorText, isSessionExpired } from '../shell/error-text.js';
 import { buttons, tokens } from '../shell/styles.js';
 import { TickController } from '../shell/tick-controller.js';
 import '../shell/toast-message.js';
@@ -177,6 +177,7 @@ export class TriagePage extends LitElement {
       await request();
       return true;
     } catch (err) {
+      if (isSessionExpired(err)) this.dispatchEvent(new Event('session-expired', { bubbles: true, composed: true }));
       this._toast = errorText(err);
       return false;
     } finally {
