@@ -24,6 +24,8 @@ import liveRoutes from './routes/live.js';
 import noticeRoutes from './routes/notices.js';
 import ticketRoutes from './routes/tickets.js';
 import publicRoutes from './routes/public.js';
+import reportRoutes from './routes/reports.js';
+import toolRoutes from './routes/tools.js';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -75,6 +77,8 @@ export async function buildApp(options: AppOptions) {
   await app.register(noticeRoutes);
   await app.register(publicRoutes);
   await app.register(adminRoutes);
+  await app.register(reportRoutes);
+  await app.register(toolRoutes);
   await app.register(liveRoutes, { pingIntervalMs: options.pingIntervalMs ?? 30_000 });
   if (options.uiRoot) await app.register(uiPlugin, { root: options.uiRoot });
   return app;
