@@ -1,0 +1,36 @@
+
+    // Do not modify this file by hand!
+    // Re-generate this file by running lit-localize
+
+    
+    import {str} from '@lit/localize';
+
+    /* eslint-disable no-irregular-whitespace */
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+
+    export const templates = {
+      's044fae4c336c28e1': `启用声音`,
+'s0aef6cb34c9544e6': str`本网点没有${0}号窗口。`,
+'s0c4e610021642867': `现在叫号`,
+'s26c55e27179f540c': `今日尚未叫号`,
+'s2d6f8500295bf2c5': str`${0}号窗口`,
+'s35a08d4c7d5a0842': str`请到${0}号窗口`,
+'s4786eb175d161e9f': `再次呼叫`,
+'s4cdef29e1eab4114': `此显示屏尚未设置：请在网址中加上网点及设备令牌后打开。`,
+'s4e8b63b7d2061e77': `最近叫号`,
+'s5208745cd4708233': `正在连接…`,
+'s60d3a30f1165e315': `存款利率（年利率）`,
+'s6691c1bf64200d83': `无需等候`,
+'s6dbbe2646b239ca5': `已关闭`,
+'s73112da1b80edcc6': `公告`,
+'s79b5146c25d01cc2': `暂无窗口服务`,
+'s7e2fb0ab107b69c7': `请取号，留意叫号`,
+'s95bc8722b2708f8b': `暂停服务`,
+'sa4b15b17fa07dd86': `请留意叫号`,
+'sa54af3748f3710f8': str`约 ${0} 分钟`,
+'sc867e59b507ae768': `服务器拒绝了此显示屏的设备令牌：`,
+'sc999fade9ee65d44': `正在重新连接…`,
+'scdb1bac161852c73': `欢迎光临`,
+'seac9afef1a00b5e8': `人`,
+    };
+  
