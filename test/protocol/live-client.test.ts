@@ -27,24 +27,30 @@ afterEach(async () => {
 
 /** A WebSocket that loses the messages whose positions are in `drop` (1 = the first message). */
 function lossyWebSocket(drop: Set<number>) {
-  return class Lossy extends WebSocket {
+  return class Lossy {
+    static readonly OPEN = WebSocket.OPEN;
+    onmessage: ((event: { data: string }) => void) | null = null;
+    onclose: (() => void) | null = null;
+    onerror: (() => void) | null = null;
+    private readonly socket: WebSocket;
     private received = 0;
     constructor(url: string) {
-      super(url);
-      const deliver = (data: WebSocket.RawData) => {
-        this.received++;
-        if (!drop.has(this.received)) this.onmessage?.({ data: String(data) } as WebSocket.MessageEvent);
-      };
-      // Re-route messages through the lossy filter.
-      this.on('message', deliver);
+      this.socket = new WebSocket(url);
+      this.socket.on('message', (data) => {
+        if (!drop.has(++this.received)) this.onmessage?.({ data: String(data) });
+      });
+      this.socket.on('close', () => this.onclose?.());
+      this.socket.on('error', () => this.onerror?.());
     }
-    override set onmessage(listener: ((event: WebSocket.MessageEvent) => void) | null) {
-      this._listener = listener;
+    get readyState() {
+      return this.socket.readyState;
     }
-    override get onmessage() {
-      return this._listener;
+    send(data: string) {
+      this.socket.send(data);
     }
-    private _listener: ((event: WebSocket.MessageEvent) => void) | null = null;
+    close() {
+      this.socket.close();
+    }
   } as unknown as typeof globalThis.WebSocket;
 }
 
