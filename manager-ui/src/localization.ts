@@ -14,7 +14,8 @@ const STORAGE_KEY = 'lobbyflow.manager.locale';
 export const { getLocale, setLocale } = configureLocalization({
   sourceLocale: 'en',
   targetLocales: ['zh-Hant', 'zh-Hans'],
-  loadLocale: (locale) => loadMergedLocale([OWN_LOCALES, ADMIN_LOCALES], locale),
+  // The console's own catalogue goes last so that, where both translate the same English text, its words win.
+  loadLocale: (locale) => loadMergedLocale([ADMIN_LOCALES, OWN_LOCALES], locale),
 });
 
 function storedLocale(): string | null {

@@ -113,6 +113,7 @@ export class ManagerApp extends LitElement {
   /** Signs the console in or out: the branch, the live socket and the page follow the user. */
   private _setUser(user: User | null) {
     this._user = user;
+    this._branchLocaleApplied = false;
     this._branchId = user ? (user.branchId ?? adminBranch()) : null;
     this._liveController.restart();
     this._navigate();

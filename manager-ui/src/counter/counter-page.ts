@@ -168,7 +168,7 @@ export class CounterPage extends LitElement {
         <current-ticket-card .ticket=${current} .service=${services.find((s) => s.id === current?.serviceId)} .now=${this._now}></current-ticket-card>
         <teller-action-bar
           .allowed=${tellerActionsFor(current?.status)}
-          .transferTargets=${services.filter((s) => s.id !== current?.serviceId)}
+          .transferTargets=${current ? services.filter((s) => s.id !== current.serviceId) : []}
           ?picking=${this._picking && current !== null}
           ?busy=${busy}
           @teller-command=${(e: CustomEvent<TellerCommandDetail>) => this._command(e.detail)}
@@ -228,6 +228,7 @@ export class CounterPage extends LitElement {
     const counter = snapshot ? this._counter(snapshot) : undefined;
     if (!snapshot || !counter || this._busy || this._live.stale) return;
     const current = currentTicketOf(snapshot, counter);
+    if (command !== 'transfer') this._picking = false;
     if (command === 'call_next') {
       if (!canCallNext(counter, current)) return;
       const result = await this._run(() => this._api.post<Ticket | null>(`/api/counters/${encodeURIComponent(counter.id)}/call-next`));

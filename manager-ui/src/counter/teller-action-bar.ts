@@ -25,7 +25,7 @@ const BUTTONS: { command: Exclude<CounterCommand, 'call_next'>; testid: string }
 
 /**
  * The routine actions on the current ticket, each with its key shown; only those valid for the ticket's status are enabled.
- * Transfer opens an inline row of services (no dialog): a click or the service's letter picks one.
+ * The services to transfer to stay in view (no dialog): one click transfers; T then the service's letter does the same.
  * @fires teller-command - detail: TellerCommandDetail
  */
 @localized()
@@ -33,9 +33,9 @@ const BUTTONS: { command: Exclude<CounterCommand, 'call_next'>; testid: string }
 export class TellerActionBar extends LitElement {
   /** Actions the current ticket's status allows. */
   @property({ attribute: false }) allowed: ReadonlySet<TellerAction> = new Set();
-  /** Services a ticket can be transferred to. */
+  /** Services the current ticket can be transferred to (none without a ticket: the row hides). */
   @property({ attribute: false }) transferTargets: Service[] = [];
-  /** Whether the transfer row shows. */
+  /** Whether T was pressed: the transfer row is highlighted and waits for a service letter. */
   @property({ type: Boolean }) picking = false;
   /** Disables everything while a request runs. */
   @property({ type: Boolean }) busy = false;
@@ -66,9 +66,17 @@ export class TellerActionBar extends LitElement {
         flex-wrap: wrap;
         align-items: center;
         gap: 8px;
-        background: #e3edf8;
+        border: 2px solid transparent;
         border-radius: 10px;
         padding: 8px 12px;
+        background: var(--card);
+      }
+      .transfer.picking {
+        background: #e3edf8;
+        border-color: var(--accent);
+      }
+      .transfer button {
+        padding: 0 14px;
       }
       .transfer span {
         font-weight: 600;
@@ -93,19 +101,20 @@ export class TellerActionBar extends LitElement {
           </button>`,
         )}
       </div>
-      ${this.picking ? this._renderTransferTargets() : nothing}`;
+      ${this.transferTargets.length ? this._renderTransferTargets() : nothing}`;
   }
 
   private _renderTransferTargets() {
     const locale = getLocale();
-    return html`<div class="transfer" role="group" aria-label=${msg('Transfer to')}>
-      <span>${msg('Transfer to')}</span>
+    const disabled = this.busy || !this.allowed.has('transfer');
+    return html`<div class="transfer ${this.picking ? 'picking' : ''}" role="group" aria-label=${msg('Transfer to')}>
+      <span>${this.picking ? msg('Transfer to — press the letter') : msg('Transfer to')}</span>
       ${this.transferTargets.map(
-        (s) => html`<button data-testid="transfer-${s.prefix}" ?disabled=${this.busy} @click=${() => this._emit({ command: 'transfer', serviceId: s.id })}>
+        (s) => html`<button data-testid="transfer-${s.prefix}" ?disabled=${disabled} @click=${() => this._emit({ command: 'transfer', serviceId: s.id })}>
           <span class="prefix">${s.prefix}</span>&nbsp;${localizedName(s.name, locale)}
         </button>`,
       )}
-      <button @click=${() => this._emit({ command: 'transfer' })}>${msg('Back')}<kbd>Esc</kbd></button>
+      ${this.picking ? html`<button @click=${() => this._emit({ command: 'transfer' })}>${msg('Back')}<kbd>Esc</kbd></button>` : nothing}
     </div>`;
   }
 

@@ -53,7 +53,7 @@ export function loaderFor(loaders: LocaleLoaders, locale: string): (() => Promis
 /**
  * Loads one locale's templates from every message catalogue (the console's own, the admin page's)
  * and merges them, so both parts of the console translate in one bundle.
- * A catalogue that has no module for the locale is skipped.
+ * A catalogue that has no module for the locale is skipped; where two translate the same message, the later one wins.
  */
 export async function loadMergedLocale(catalogues: LocaleLoaders[], locale: string): Promise<LocaleModule> {
   const modules = await Promise.all(catalogues.map((loaders) => loaderFor(loaders, locale)?.() as Promise<LocaleModule> | undefined));

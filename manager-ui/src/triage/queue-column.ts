@@ -22,7 +22,8 @@ export class QueueColumn extends LitElement {
   @property({ attribute: false }) queue: QueueSummary | undefined;
   /** The longest wait now, in seconds (the server's figure aged to the present). */
   @property({ type: Number }) longestWaitSeconds = 0;
-  @property() level: QueueLevel = 'green';
+  /** green, amber or red by the branch's thresholds (reflected, so the column's colours follow it). */
+  @property({ reflect: true }) level: QueueLevel = 'green';
   /** Waiting tickets, oldest first. */
   @property({ attribute: false }) tickets: Ticket[] = [];
   /** The server's clock, in ms since the epoch. */
@@ -150,10 +151,6 @@ export class QueueColumn extends LitElement {
       }
     `,
   ];
-
-  override updated() {
-    this.setAttribute('level', this.level);
-  }
 
   override render() {
     const { service, queue } = this;

@@ -55,6 +55,12 @@ describe('merging the console and admin catalogues', () => {
     expect((await loadMergedLocale([own, {}], 'zh-Hant')).templates).toEqual({ s1: '叫號', s2: '登出' });
   });
 
+  it('lets the later catalogue win where both translate the same message', async () => {
+    const admin = { './admin/generated/locales/zh-Hant.ts': async () => ({ templates: { s1: '開放' } }) };
+    const own = { './generated/locales/zh-Hant.ts': async () => ({ templates: { s1: '開啟' } }) };
+    expect((await loadMergedLocale([admin, own], 'zh-Hant')).templates).toEqual({ s1: '開啟' });
+  });
+
   it('does not mistake zh-Hant for zh-Hans by a prefix match', async () => {
     const only = { './generated/locales/zh-Hant.ts': async () => ({ templates: { s1: '叫號' } }) };
     expect((await loadMergedLocale([only], 'zh-Hans')).templates).toEqual({});
