@@ -38,6 +38,7 @@ export class CounterPage extends LitElement {
   @state() private _error = '';
   @state() private _info = '';
 
+  // Keeps the minutes shown (waited, serving for) current between live events.
   private _tick = new TickController(this, 15_000);
 
   static override styles = [
