@@ -11,6 +11,7 @@ import { migrateToLatest } from '../../db/migrate.js';
 import type { Database } from '../../db/schema.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import authPlugin from './plugins/auth.js';
+import dayClosePlugin from './plugins/day-close.js';
 import errorsPlugin from './plugins/errors.js';
 import lobbyPlugin from './plugins/lobby.js';
 import uiPlugin from './plugins/ui.js';
@@ -34,6 +35,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   loginsPerMinute?: number;
   pingIntervalMs?: number;
+  /** How often to close past business days (cancel yesterday's leftovers); off when omitted. */
+  dayCloseIntervalMs?: number;
   /** Folder of the built front-ends to serve; none when omitted. */
   uiRoot?: string;
 }
@@ -80,6 +83,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(reportRoutes);
   await app.register(toolRoutes);
   await app.register(liveRoutes, { pingIntervalMs: options.pingIntervalMs ?? 30_000 });
+  if (options.dayCloseIntervalMs) await app.register(dayClosePlugin, { intervalMs: options.dayCloseIntervalMs });
   if (options.uiRoot) await app.register(uiPlugin, { root: options.uiRoot });
   return app;
 }

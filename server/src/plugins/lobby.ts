@@ -10,6 +10,7 @@ import type { Clock } from '../lib/clock.js';
 import type { EventBus } from '../realtime/event-bus.js';
 import { createAuthService } from '../services/auth-service.js';
 import { createBranchTransaction } from '../services/branch-transaction.js';
+import { createDayCloseService } from '../services/day-close-service.js';
 import { createCounterService } from '../services/counter-service.js';
 import { createQueueService } from '../services/queue-service.js';
 import { createSnapshotService } from '../services/snapshot-service.js';
@@ -30,6 +31,7 @@ export function createLobby({ db, clock, bus }: LobbyDeps) {
     queue: createQueueService({ db, clock, runInBranch }),
     counters: createCounterService({ db, runInBranch }),
     snapshots: createSnapshotService({ db, clock }),
+    dayClose: createDayCloseService({ db, runInBranch }),
   };
 }
 

@@ -3,7 +3,6 @@
  * does to a ticket. Each operation is one branch transaction with guarded updates, so two tellers
  * never get the same ticket and a refused action changes nothing.
  */
-import { newId } from '../lib/ids.js';
 import type { TicketUpdate, TicketRow } from '../../../db/schema.js';
 import type { DomainEventType } from '../../../protocol/messages.js';
 import type { MachineKind, PublicTicket, Ticket, TicketStatus, Tier } from '../../../protocol/schemas.js';
@@ -13,6 +12,7 @@ import { formatTicketNumber, nextTicketNumber, ticketNumberValue } from '../doma
 import { assertTicketAction, type TicketAction } from '../domain/ticket-transitions.js';
 import { AppError, notFound } from '../errors.js';
 import type { Clock } from '../lib/clock.js';
+import { newId } from '../lib/ids.js';
 import { findBranch, findService } from '../repositories/branch-repository.js';
 import { findCounter, updateCounter } from '../repositories/counter-repository.js';
 import type { Db } from '../repositories/db.js';
