@@ -1,7 +1,8 @@
 /**
  * The branch administration API (`/api/branches/:branchId/admin/...`): what admins and lobby
- * managers send to configure services, counters, machines, staff, device tokens and the branch.
- * Bodies are strict; limits here are the product's limits and the admin page checks the same ones.
+ * managers send to configure services, counters, machines, staff, device tokens and the branch,
+ * and what admins send to open branches (`/api/admin/branches`). Bodies are strict; limits here
+ * are the product's limits and the admin page checks the same ones.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { BranchSettings, Counter, MachineKind, Role, Service, User } from './schemas.js';
@@ -27,6 +28,8 @@ export const ADMIN_LIMITS = {
   passwordLength: { min: 8, max: 256 },
   waitThresholdSeconds: { min: 0, max: 4 * 3600 },
   maxCallsAheadOfOverdue: { min: 0, max: 20 },
+  branchIdPattern: '^[a-z0-9-]{2,32}$',
+  timeZoneLength: 64,
 } as const;
 
 const L = ADMIN_LIMITS;
@@ -163,11 +166,14 @@ export type CreateDeviceTokenBody = Static<typeof CreateDeviceTokenBody>;
 
 // ── branch ─────────────────────────────────────────────────────────────
 
+const TimeZone = Type.String({ minLength: 1, maxLength: L.timeZoneLength, description: 'IANA zone, e.g. Asia/Hong_Kong' });
+const Locale = Type.Union([Type.Literal('zh-Hant'), Type.Literal('zh-Hans'), Type.Literal('en')]);
+
 export const UpdateBranchBody = Type.Partial(
   Type.Object({
     name: AdminLocalizedName,
-    timeZone: Type.String({ minLength: 1, maxLength: 64, description: 'IANA zone, e.g. Asia/Hong_Kong' }),
-    defaultLocale: Type.Union([Type.Literal('zh-Hant'), Type.Literal('zh-Hans'), Type.Literal('en')]),
+    timeZone: TimeZone,
+    defaultLocale: Locale,
     settings: Type.Partial(
       Type.Object({
         regularCountersTakeVip: BranchSettings.properties.regularCountersTakeVip,
@@ -181,6 +187,53 @@ export const UpdateBranchBody = Type.Partial(
   patch,
 );
 export type UpdateBranchBody = Static<typeof UpdateBranchBody>;
+
+// ── branches (admins only) ─────────────────────────────────────────────
+
+/** A new branch; its queue settings start at the product's defaults and are tuned in its settings. */
+export const CreateBranchBody = Type.Object(
+  {
+    id: Type.String({ pattern: L.branchIdPattern, description: 'Lower-case letters, digits and dashes; in every address of the branch' }),
+    name: AdminLocalizedName,
+    timeZone: TimeZone,
+    defaultLocale: Locale,
+  },
+  strict,
+);
+export type CreateBranchBody = Static<typeof CreateBranchBody>;
+
+// ── routes ─────────────────────────────────────────────────────────────
+
+const BASE = '/api/branches/:branchId/admin';
+
+/** The admin routes as Fastify writes them; the admin page fills their `:params` with `fillPath`. */
+export const ADMIN_ROUTES = {
+  services: `${BASE}/services`,
+  service: `${BASE}/services/:serviceId`,
+  counters: `${BASE}/counters`,
+  counter: `${BASE}/counters/:counterId`,
+  machines: `${BASE}/machines`,
+  machine: `${BASE}/machines/:machineId`,
+  users: `${BASE}/users`,
+  user: `${BASE}/users/:userId`,
+  userPassword: `${BASE}/users/:userId/password`,
+  deviceTokens: `${BASE}/device-tokens`,
+  deviceTokenRevoke: `${BASE}/device-tokens/:tokenId/revoke`,
+  branch: `${BASE}/branch`,
+  branches: '/api/admin/branches',
+} as const;
+
+/** The `:name` parameters of a route: `ParamsOf<'/a/:branchId/b/:userId'>` is `'branchId' | 'userId'`. */
+export type ParamsOf<Route extends string> = Route extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamsOf<`/${Rest}`>
+  : Route extends `${string}:${infer Name}`
+    ? Name
+    : never;
+
+/** A route with its parameters filled in, each URI-encoded. */
+export function fillPath<Route extends string>(route: Route, params: Record<ParamsOf<Route>, string>): string {
+  return route.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent((params as Record<string, string>)[name]));
+}
 
 // ── path parameters ────────────────────────────────────────────────────
 

@@ -1,6 +1,10 @@
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LiveClient } from '../../protocol/live-client.js';
+import type { DomainEvent } from '../../protocol/messages.js';
 import { DEMO_NOTICES } from '../../server/src/seed/demo-notices.js';
 import { BRANCH, createTestApp, type TestApp } from '../helpers/test-app.js';
+import { eventually } from '../helpers/ws.js';
 
 const url = `/api/branches/${BRANCH}/notices`;
 const text = (en: string, zhHant = `${en} 繁`, zhHans = `${en} 简`) => ({ en, zhHant, zhHans });
@@ -73,5 +77,52 @@ describe('notice and interest-rate boards', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('VALIDATION_FAILED');
     expect((await t.app.inject({ method: 'GET', url, headers: manager })).json()).toEqual(before);
+  });
+
+  it('tells the hall at once: a new board is a branch.configured event in the log, a refused one is none', async () => {
+    const events: DomainEvent[] = [];
+    const unsubscribe = t.app.lobby.bus.subscribe(BRANCH, (batch) => events.push(...batch));
+    try {
+      const manager = await t.as('manager');
+      const lastSeq = async () =>
+        (await t.app.lobby.db.selectFrom('events').select('seq').where('branch_id', '=', BRANCH).orderBy('seq', 'desc').executeTakeFirst())?.seq ?? 0;
+      const before = await lastSeq();
+      await t.app.inject({ method: 'PUT', url, headers: await t.as('teller1'), payload: { notices: [], rates: [] } });
+      await t.app.inject({ method: 'PUT', url, headers: manager, payload: { notices: [text('')], rates: [] } });
+      expect(events).toEqual([]);
+
+      const put = await t.app.inject({ method: 'PUT', url, headers: manager, payload: { notices: [text('Open on Saturday')], rates: [] } });
+      expect(put.statusCode).toBe(200);
+      expect(events.map((e) => [e.type, e.seq])).toEqual([['branch.configured', before + 1]]);
+      expect(await lastSeq()).toBe(before + 1);
+    } finally {
+      unsubscribe();
+    }
+  });
+});
+
+describe('a wall display after the board changes', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('takes a fresh snapshot, its cue to fetch the boards again', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const live = new LiveClient({
+      url: `${address.replace('http', 'ws')}/api/branches/${BRANCH}/live?token=demo-display`,
+      WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,
+    });
+    try {
+      await eventually(() => live.connection === 'live', 5000, 'live');
+      const first = live.snapshots;
+      const board = { notices: [text('Closed on 1 October')], rates: [{ label: text('1-year fixed'), value: '0.90%' }] };
+      await t.app.inject({ method: 'PUT', url, headers: await t.as('manager'), payload: board });
+      await eventually(() => live.snapshots > first, 5000, 'resync after the new board');
+      expect((await t.app.inject({ method: 'GET', url, headers: t.display })).json()).toEqual(board);
+    } finally {
+      live.close();
+    }
   });
 });

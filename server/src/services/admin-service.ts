@@ -1,12 +1,14 @@
 /**
- * Branch administration: what admins and lobby managers configure. One service per kind of record
- * (services/admin/); changes that screens show emit `branch.configured`, so every live screen resyncs.
+ * Branch administration: what admins and lobby managers configure, and the branches themselves
+ * (admins only). One service per kind of record (services/admin/); changes that screens show emit
+ * `branch.configured`, so every live screen resyncs.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { Clock } from '../lib/clock.js';
 import type { EventBus } from '../realtime/event-bus.js';
 import { createBranchSettingsAdmin } from './admin/branch-settings.js';
+import { createBranchDirectory } from './admin/branches.js';
 import { createCounterAdmin } from './admin/counters.js';
 import { createDeviceTokenAdmin } from './admin/device-tokens.js';
 import { createMachineAdmin } from './admin/machines.js';
@@ -22,7 +24,7 @@ export interface AdminServiceDeps {
 
 export function createAdminService({ db, clock, bus }: AdminServiceDeps) {
   // The same unit of work as the queue: one transaction, sequenced events, published on commit.
-  const deps = { db, runInBranch: createBranchTransaction({ db, clock, events: bus }) };
+  const deps = { db, clock, runInBranch: createBranchTransaction({ db, clock, events: bus }) };
   return {
     services: createServiceAdmin(deps),
     counters: createCounterAdmin(deps),
@@ -30,6 +32,7 @@ export function createAdminService({ db, clock, bus }: AdminServiceDeps) {
     staff: createStaffAdmin(deps),
     deviceTokens: createDeviceTokenAdmin(deps),
     branch: createBranchSettingsAdmin(deps),
+    branches: createBranchDirectory(deps),
   };
 }
 

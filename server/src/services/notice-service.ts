@@ -1,17 +1,15 @@
 /** The hall's notice board and interest-rate board (利率牌), which the wall display scrolls. */
 import type { Kysely } from 'kysely';
 import type { Database, NewNotice, NoticeRow } from '../../../db/schema.js';
+import type { NoticeBoard } from '../../../protocol/notice-schemas.js';
 import type { LocalizedName } from '../../../protocol/schemas.js';
 import { notFound } from '../errors.js';
-import type { Clock } from '../lib/clock.js';
 import { findBranch } from '../repositories/branch-repository.js';
 import { listNotices, replaceNotices, type NoticeKind } from '../repositories/notice-repository.js';
 import { assertCanRead, assertStaff, type Actor } from './actor.js';
+import type { RunInBranch } from './branch-transaction.js';
 
-export interface NoticeBoard {
-  notices: LocalizedName[];
-  rates: { label: LocalizedName; value: string }[];
-}
+export type { NoticeBoard } from '../../../protocol/notice-schemas.js';
 
 const textOf = (row: NoticeRow): LocalizedName => ({ en: row.text_en, zhHant: row.text_zh_hant, zhHans: row.text_zh_hans });
 
@@ -33,7 +31,13 @@ export function toNoticeRows(branchId: string, board: NoticeBoard, updatedAt: st
   ];
 }
 
-export function createNoticeService({ db, clock }: { db: Kysely<Database>; clock: Clock }) {
+export interface NoticeServiceDeps {
+  db: Kysely<Database>;
+  /** The branch's unit of work, so a new board reaches the hall's screens as `branch.configured`. */
+  runInBranch: RunInBranch;
+}
+
+export function createNoticeService({ db, runInBranch }: NoticeServiceDeps) {
   async function requireBranch(branchId: string): Promise<void> {
     if (!(await findBranch(db, branchId))) throw notFound('branch', branchId);
   }
@@ -51,12 +55,17 @@ export function createNoticeService({ db, clock }: { db: Kysely<Database>; clock
   return {
     board,
 
-    /** Managers and admins replace the whole board; it is short, so there is no per-line editing. */
+    /**
+     * Managers and admins replace the whole board; it is short, so there is no per-line editing.
+     * Live screens resync on the event and fetch the new board at once.
+     */
     async replaceBoard(actor: Actor, branchId: string, next: NoticeBoard): Promise<NoticeBoard> {
       assertStaff(actor, branchId, ['admin', 'manager']);
       await requireBranch(branchId);
-      const rows = toNoticeRows(branchId, next, clock.now().toISOString());
-      await db.transaction().execute((trx) => replaceNotices(trx, branchId, rows));
+      await runInBranch(branchId, actor.id, async (trx, emit, now) => {
+        await replaceNotices(trx, branchId, toNoticeRows(branchId, next, now.toISOString()));
+        emit({ type: 'branch.configured' });
+      });
       return board(actor, branchId);
     },
   };

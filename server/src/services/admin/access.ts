@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../../db/schema.js';
 import type { LocalizedName, Role } from '../../../../protocol/schemas.js';
 import { AppError, notFound } from '../../errors.js';
+import type { Clock } from '../../lib/clock.js';
 import { findBranch } from '../../repositories/branch-repository.js';
 import type { Db } from '../../repositories/db.js';
 import { assertStaff, type Actor } from '../actor.js';
@@ -10,6 +11,7 @@ import type { RunInBranch } from '../branch-transaction.js';
 
 export interface AdminDeps {
   db: Kysely<Database>;
+  clock: Clock;
   runInBranch: RunInBranch;
 }
 

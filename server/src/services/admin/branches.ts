@@ -1,0 +1,55 @@
+/**
+ * The server's branches, for admins of every branch: a real install starts with none, so the first
+ * admin opens each branch here before configuring its services, counters and staff.
+ */
+import type { CreateBranchBody } from '../../../../protocol/admin-schemas.js';
+import type { Branch } from '../../../../protocol/schemas.js';
+import { isValidTimeZone } from '../../domain/business-day.js';
+import { forbidden } from '../../errors.js';
+import { findBranch } from '../../repositories/branch-repository.js';
+import { DEFAULT_SETTINGS, toBranch } from '../../repositories/mappers.js';
+import type { Actor } from '../actor.js';
+import { conflict, invalid, localizedName, onDuplicate, type AdminDeps } from './access.js';
+
+/** Only an admin who works across branches; a branch's own staff never see the others. */
+function assertServerAdmin(actor: Actor): void {
+  if (actor.kind !== 'user' || actor.role !== 'admin' || actor.branchId !== null) {
+    throw forbidden('only an administrator of every branch may list or open branches');
+  }
+}
+
+export function createBranchDirectory({ db, clock }: Pick<AdminDeps, 'db' | 'clock'>) {
+  return {
+    async list(actor: Actor): Promise<Branch[]> {
+      assertServerAdmin(actor);
+      const rows = await db.selectFrom('branches').selectAll().orderBy('id').execute();
+      return rows.map(toBranch);
+    },
+
+    /** Opens a branch with the default queue settings and empty boards; 409 if the id is taken. */
+    async create(actor: Actor, body: CreateBranchBody): Promise<Branch> {
+      assertServerAdmin(actor);
+      const name = localizedName('name', body.name);
+      const timeZone = body.timeZone.trim();
+      if (!isValidTimeZone(timeZone)) throw invalid('timeZone', `${body.timeZone} is not a known IANA time zone (e.g. Asia/Hong_Kong)`);
+      const taken = () => conflict(`a branch with the id ${body.id} already exists`);
+      if (await findBranch(db, body.id)) throw taken();
+      await db
+        .insertInto('branches')
+        .values({
+          id: body.id,
+          name_en: name.en,
+          name_zh_hant: name.zhHant,
+          name_zh_hans: name.zhHans,
+          time_zone: timeZone,
+          default_locale: body.defaultLocale,
+          settings: JSON.stringify(DEFAULT_SETTINGS),
+          last_seq: 0,
+          created_at: clock.now().toISOString(),
+        })
+        .execute()
+        .catch(onDuplicate(taken().message));
+      return toBranch((await findBranch(db, body.id))!);
+    },
+  };
+}
