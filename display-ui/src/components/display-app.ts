@@ -187,6 +187,8 @@ export class DisplayApp extends LitElement {
     if (!state) return;
     if (client.snapshots !== this.snapshotsSeen) {
       // A snapshot's `at` is the server's clock right now; an event's `at` may be older.
+      // A snapshot after the first is a resync (branch.configured or a reconnect): the boards may have changed too.
+      if (this.snapshotsSeen > 0) void this.loadNotices();
       this.snapshotsSeen = client.snapshots;
       this.clockOffsetMs = Date.parse(state.at) - Date.now();
       this.now = this.serverNow();

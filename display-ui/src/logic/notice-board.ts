@@ -1,15 +1,12 @@
 /**
  * The notice and interest-rate boards (利率牌) as `GET /api/branches/:branchId/notices` returns
- * them (server/src/routes/notices.ts), and the lines the ticker scrolls.
+ * them (protocol/notice-schemas.ts), and the lines the ticker scrolls.
  */
-import type { LocalizedName } from '../../../protocol/index.js';
+import type { LocalizedName, NoticeBoard } from '../../../protocol/index.js';
 import type { DisplayLocale } from './display-config.js';
 import { localName } from './hall-format.js';
 
-export interface NoticeBoard {
-  notices: LocalizedName[];
-  rates: { label: LocalizedName; value: string }[];
-}
+export type { NoticeBoard } from '../../../protocol/index.js';
 
 /** One line on the ticker: the screen's language, and English beside it in Chinese locales. */
 export interface TickerLine {
