@@ -10,6 +10,7 @@
  */
 import type { Tier } from '../../../protocol/schemas.js';
 import { pickNextTicket, type WaitingTicket } from '../domain/call-order.js';
+import { peopleAhead } from '../domain/queue-position.js';
 import { TicketLanes } from '../domain/ticket-lanes.js';
 import type { EstimateCounter } from '../domain/wait-estimate.js';
 import { drawArrivals } from './arrivals.js';
@@ -72,6 +73,11 @@ export interface CustomerRecord {
   counterId: string | null;
   /** What the estimator promised at issue (askEstimator only). */
   estimateSeconds: number | null;
+  /**
+   * The usual queue-system estimate at issue, as a baseline: people ahead × the configured service
+   * time ÷ open counters serving the service (askEstimator only).
+   */
+  naiveEstimateSeconds: number | null;
   /** Already waiting when the run started. */
   initial: boolean;
 }
@@ -152,7 +158,7 @@ export function simulateLobby(setup: SimulationSetup): SimulationRun {
       continue;
     }
     lanes.add({ id: t.id, serviceId: t.serviceId, tier: t.tier, issuedAt: new Date(t.issuedAtMs).toISOString() });
-    records.set(t.id, { id: t.id, serviceId: t.serviceId, tier: t.tier, issuedAtMs: t.issuedAtMs, calledAtMs: null, abandonedAtMs: null, counterId: null, estimateSeconds: null, initial: true });
+    records.set(t.id, { id: t.id, serviceId: t.serviceId, tier: t.tier, issuedAtMs: t.issuedAtMs, calledAtMs: null, abandonedAtMs: null, counterId: null, estimateSeconds: null, naiveEstimateSeconds: null, initial: true });
     serviceMsOf.set(t.id, serviceMs);
   }
 
@@ -207,13 +213,17 @@ export function simulateLobby(setup: SimulationSetup): SimulationRun {
       const ticket: WaitingTicket = { id, serviceId: arrival.service.id, tier: arrival.tier, issuedAt: new Date(nowMs).toISOString() };
       lanes.add(ticket);
       serviceMsOf.set(id, arrival.serviceMs);
-      const record: CustomerRecord = { id, serviceId: ticket.serviceId, tier: ticket.tier, issuedAtMs: nowMs, calledAtMs: null, abandonedAtMs: null, counterId: null, estimateSeconds: null, initial: false };
+      const record: CustomerRecord = { id, serviceId: ticket.serviceId, tier: ticket.tier, issuedAtMs: nowMs, calledAtMs: null, abandonedAtMs: null, counterId: null, estimateSeconds: null, naiveEstimateSeconds: null, initial: false };
       records.set(id, record);
       if (setup.askEstimator) {
         const hall = counters.map(
           (c): EstimateCounter => ({ ...c.setup, status: c.open ? 'open' : 'closed', current: c.current, tieredCallsAt: c.tieredCallsAt }),
         );
         record.estimateSeconds = estimator.promise(id, nowMs, lanes.waiting(), hall);
+        const service = arrival.service;
+        const openCounters = counters.filter((c) => c.open && c.setup.serviceIds.includes(service.id)).length;
+        record.naiveEstimateSeconds =
+          (peopleAhead(ticket, lanes.waiting(), false) * (service.configuredServiceSeconds ?? service.meanServiceSeconds)) / Math.max(1, openCounters);
       }
       if (Number.isFinite(arrival.patienceMs)) events.push(nowMs + arrival.patienceMs, { kind: 'renege', ticketId: id });
       dispatch(nowMs);
