@@ -73,20 +73,6 @@ export async function saveLastNumber(db: Db, branchId: string, prefix: string, b
     .execute();
 }
 
-/** When this counter called priority or VIP tickets since `since` (for the fairness rule). */
-export async function tieredCallsAtCounter(db: Db, counterId: string, since: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('events')
-    .innerJoin('tickets', 'tickets.id', 'events.ticket_id')
-    .select('events.at')
-    .where('events.counter_id', '=', counterId)
-    .where('events.type', '=', 'ticket.called')
-    .where('events.at', '>=', since)
-    .where('tickets.tier', '!=', 'regular')
-    .execute();
-  return rows.map((r) => r.at);
-}
-
 /** The last calls and recalls of the branch, newest first. */
 export const recentCalls = (db: Db, branchId: string, limit: number) =>
   db

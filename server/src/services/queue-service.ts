@@ -23,7 +23,6 @@ import {
   insertTicket,
   lastNumberToday,
   saveLastNumber,
-  tieredCallsAtCounter,
   updateTicketGuarded,
 } from '../repositories/ticket-repository.js';
 import { actorId, assertActsOnCounter, assertCanIssue, assertStaff, type Actor } from './actor.js';
@@ -35,8 +34,6 @@ export interface IssueTicketInput {
   tier?: Tier;
   customerRef?: string;
 }
-
-const ONE_DAY_MS = 24 * 3600 * 1000;
 
 export interface QueueServiceDeps {
   db: Db;
@@ -162,15 +159,15 @@ export function createQueueService({ db, clock, runInBranch }: QueueServiceDeps)
             );
           }
         }
-        const branch = toBranch((await findBranch(trx, counter.branchId))!);
         const state = await loadQueueState(trx, counter.branchId);
         const next = pickNextTicket({
           counter,
           waiting: state.waiting,
           targetWaitSeconds: new Map(state.services.map((s) => [s.id, s.targetWaitSeconds])),
           servicesWithOpenVipCounter: new Set(state.counters.filter((c) => c.vip && c.status === 'open').flatMap((c) => c.serviceIds)),
-          settings: branch.settings,
-          tieredCallsAt: await tieredCallsAtCounter(trx, counter.id, new Date(now.getTime() - ONE_DAY_MS).toISOString()),
+          settings: state.settings,
+          // The queue state holds each open counter's priority and VIP calls since the oldest waiting ticket arrived.
+          tieredCallsAt: state.queueCounters.find((c) => c.id === counter.id)?.tieredCallsAt ?? [],
           now,
         });
         if (!next) return null;
