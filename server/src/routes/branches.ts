@@ -11,19 +11,19 @@ const branches: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/branches/:branchId/services',
     { schema: { tags, security, params: BranchParams, response: { 200: Type.Array(Service) } } },
-    async (request) => (await app.lobby.snapshots.snapshot(actorOf(request), request.params.branchId)).services,
+    async (request) => app.lobby.snapshots.services(actorOf(request), request.params.branchId),
   );
 
   app.get(
     '/api/branches/:branchId/counters',
     { schema: { tags, security, params: BranchParams, response: { 200: Type.Array(Counter) } } },
-    async (request) => (await app.lobby.snapshots.snapshot(actorOf(request), request.params.branchId)).counters,
+    async (request) => app.lobby.snapshots.counters(actorOf(request), request.params.branchId),
   );
 
   app.get(
     '/api/branches/:branchId/machines',
     { schema: { tags, security, params: BranchParams, response: { 200: Type.Array(Machine) } } },
-    async (request) => (await app.lobby.snapshots.snapshot(actorOf(request), request.params.branchId)).machines,
+    async (request) => app.lobby.snapshots.machines(actorOf(request), request.params.branchId),
   );
 
   app.get(

@@ -4,8 +4,9 @@ import type { Database } from '../../../db/schema.js';
 import type { Snapshot } from '../../../protocol/schemas.js';
 import { notFound } from '../errors.js';
 import type { Clock } from '../lib/clock.js';
-import { findBranch, listMachines } from '../repositories/branch-repository.js';
-import { toBranch, toMachine } from '../repositories/mappers.js';
+import { findBranch, listMachines, listServices } from '../repositories/branch-repository.js';
+import { listCounters } from '../repositories/counter-repository.js';
+import { toBranch, toMachine, toService } from '../repositories/mappers.js';
 import { recentCalls } from '../repositories/ticket-repository.js';
 import { assertCanRead, type Actor } from './actor.js';
 import { describeQueues, loadQueueState } from './queue-state.js';
@@ -18,6 +19,22 @@ export function createSnapshotService({ db, clock }: { db: Kysely<Database>; clo
     async assertReadable(actor: Actor, branchId: string): Promise<void> {
       assertCanRead(actor, branchId);
       if (!(await findBranch(db, branchId))) throw notFound('branch', branchId);
+    },
+
+    /** The branch's active services, for a kiosk or screen that needs only those. */
+    async services(actor: Actor, branchId: string) {
+      await this.assertReadable(actor, branchId);
+      return (await listServices(db, branchId)).map(toService);
+    },
+
+    async counters(actor: Actor, branchId: string) {
+      await this.assertReadable(actor, branchId);
+      return listCounters(db, branchId);
+    },
+
+    async machines(actor: Actor, branchId: string) {
+      await this.assertReadable(actor, branchId);
+      return (await listMachines(db, branchId)).map(toMachine);
     },
 
     async snapshot(actor: Actor, branchId: string): Promise<Snapshot> {
