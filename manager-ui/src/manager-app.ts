@@ -11,12 +11,14 @@ import { pagesFor, resolveRoute, routeHash, type Route } from './logic/routes.js
 import { serverClockOffset } from './logic/wait-time.js';
 import { forgetSession, restoreSession, signOut, storedToken } from './session.js';
 import './counter/counter-page.js';
+import './reports/reports-page.js';
 import './shell/manager-connection-banner.js';
 import './shell/login-page.js';
 import { errorText } from './shell/error-text.js';
 import { tokens } from './shell/styles.js';
 import './shell/toast-message.js';
 import './shell/top-bar.js';
+import './staffing/staffing-page.js';
 import './triage/triage-page.js';
 
 // The admin page is built by its own team in src/admin; the glob stays empty (and the build green) until it exists.
@@ -153,6 +155,8 @@ export class ManagerApp extends LitElement {
   private _renderPage() {
     if (this._route === 'triage') return html`<triage-page></triage-page>`;
     if (this._route === 'counter') return html`<counter-page></counter-page>`;
+    if (this._route === 'reports') return html`<reports-page></reports-page>`;
+    if (this._route === 'staffing') return html`<staffing-page></staffing-page>`;
     if (!this._adminLoaded) return html`<div class="placeholder" data-testid="admin-unavailable">${msg('Admin is not available yet')}</div>`;
     return html`<admin-page .api=${this.api} .branchId=${this._branchId}></admin-page>`;
   }

@@ -1,13 +1,14 @@
 /** The console's hash routes and which role may open which page. */
 import type { Role } from '../../../protocol/schemas.js';
 
-export const ROUTES = ['login', 'triage', 'counter', 'admin'] as const;
+export const ROUTES = ['login', 'triage', 'counter', 'reports', 'staffing', 'admin'] as const;
 export type Route = (typeof ROUTES)[number];
 
+// Managers configure their own branch too (the admin API allows it), so they get the admin page.
 const PAGES_BY_ROLE: Readonly<Record<Role, readonly Route[]>> = {
   teller: ['counter'],
-  manager: ['triage', 'counter'],
-  admin: ['admin', 'triage', 'counter'],
+  manager: ['triage', 'counter', 'reports', 'staffing', 'admin'],
+  admin: ['admin', 'triage', 'counter', 'reports', 'staffing'],
 };
 
 /** `#/triage` → 'triage'; anything else → null. */

@@ -8,13 +8,14 @@ import type { QueueAlert } from '../logic/queue-level.js';
 import { wholeMinutes } from '../logic/wait-time.js';
 import { counterName, machineKindLabel } from '../shell/labels.js';
 import { buttons, tokens } from '../shell/styles.js';
+import type { WhatIfIntent } from './what-if-actions.js';
 
 const SHOWN = 2;
 
 /**
  * Queues whose longest wait passed the branch's red threshold, each with the remedies at hand (疏導).
- * @fires open-counter - detail: { counterId } — open the suggested counter
- * @fires offer-machine - detail: { ticketId } — the longest-waiting customer, to offer the machine to
+ * A remedy opens the what-if panel first, so the manager sees its effect before doing it.
+ * @fires what-if-requested - detail: WhatIfIntent — open the suggested counter, or divert customers of the queue
  */
 @localized()
 @customElement('alert-bar')
@@ -78,7 +79,7 @@ export class AlertBar extends LitElement {
             class="primary"
             ?disabled=${this.busy}
             data-testid="alert-open-counter-${alert.counterToOpen.number}"
-            @click=${() => this._emit('open-counter', { counterId: alert.counterToOpen!.id })}
+            @click=${() => this._emit({ action: 'open-counter', counterId: alert.counterToOpen!.id })}
           >
             ${msg(str`Open ${counterName(alert.counterToOpen.number)}`)}
           </button>`
@@ -87,7 +88,7 @@ export class AlertBar extends LitElement {
         ? html`<button
             ?disabled=${this.busy}
             data-testid="alert-divert-${alert.divertTo}"
-            @click=${() => this._emit('offer-machine', { ticketId: alert.oldestTicketId! })}
+            @click=${() => this._emit({ action: 'divert', serviceId: alert.serviceId })}
           >
             ${msg(str`Divert to ${machineKindLabel(alert.divertTo)}`)}
           </button>`
@@ -95,8 +96,8 @@ export class AlertBar extends LitElement {
     </div>`;
   }
 
-  private _emit(type: string, detail: object) {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  private _emit(intent: WhatIfIntent) {
+    this.dispatchEvent(new CustomEvent<WhatIfIntent>('what-if-requested', { detail: intent, bubbles: true, composed: true }));
   }
 }
 

@@ -8,10 +8,14 @@ import { counterActionsFor, type CounterAction } from '../logic/ticket-actions.j
 import { counterName, counterStatusLabel } from '../shell/labels.js';
 import '../shell/bottom-sheet.js';
 import { buttons, tokens } from '../shell/styles.js';
+import type { WhatIfIntent } from './what-if-actions.js';
 
 /**
- * Open, pause or close one counter.
+ * Open, pause or close one counter, or change the services it calls. Opening a closed counter and
+ * changing its services go through the what-if panel (teller, predicted effect, then confirm);
+ * resuming, pausing and closing are routine and happen at once.
  * @fires counter-action - detail: { counterId, action: 'open' | 'pause' | 'close' }
+ * @fires what-if-requested - detail: WhatIfIntent — open the counter, or change its services
  * @fires sheet-closed - when dismissed
  */
 @localized()
@@ -37,7 +41,7 @@ export class CounterActionSheet extends LitElement {
       }
       .actions {
         display: grid;
-        grid-template-columns: repeat(3, 1fr);
+        grid-template-columns: repeat(4, 1fr);
         gap: 12px;
       }
       .actions button {
@@ -59,9 +63,10 @@ export class CounterActionSheet extends LitElement {
       <h2 slot="heading">${counterName(counter.number)} — ${counterStatusLabel(counter.status)}</h2>
       <p class="sub">${counter.tellerName ? html`${counter.tellerName} · ` : nothing}${serves}</p>
       <div class="actions">
-        ${this._button('open', counter.status === 'paused' ? msg('Resume') : msg('Open'), allowed, 'primary')}
+        ${this._button('open', counter.status === 'paused' ? msg('Resume') : msg('Open…'), allowed, 'primary')}
         ${this._button('pause', msg('Pause'), allowed, '')}
         ${this._button('close', msg('Close'), allowed, 'danger')}
+        <button data-testid="counter-reassign" ?disabled=${this.busy} @click=${this._onReassign}>${msg('Change services…')}</button>
       </div>
     </bottom-sheet>`;
   }
@@ -78,8 +83,20 @@ export class CounterActionSheet extends LitElement {
   }
 
   private _onAction(action: CounterAction) {
-    const counterId = this.counter!.id;
-    this.dispatchEvent(new CustomEvent('counter-action', { detail: { counterId, action }, bubbles: true, composed: true }));
+    const counter = this.counter!;
+    if (action === 'open' && counter.status === 'closed') {
+      this._emitWhatIf({ action: 'open-counter', counterId: counter.id });
+      return;
+    }
+    this.dispatchEvent(new CustomEvent('counter-action', { detail: { counterId: counter.id, action }, bubbles: true, composed: true }));
+  }
+
+  private _onReassign() {
+    this._emitWhatIf({ action: 'reassign-counter', counterId: this.counter!.id });
+  }
+
+  private _emitWhatIf(intent: WhatIfIntent) {
+    this.dispatchEvent(new CustomEvent<WhatIfIntent>('what-if-requested', { detail: intent, bubbles: true, composed: true }));
   }
 }
 

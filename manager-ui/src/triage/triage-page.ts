@@ -1,15 +1,16 @@
 import { consume } from '@lit/context';
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { ApiClient } from '../../../protocol/api-client.js';
-import type { Snapshot, Ticket } from '../../../protocol/schemas.js';
+import type { Service, Snapshot, Ticket } from '../../../protocol/schemas.js';
 import { apiContext, EMPTY_LIVE, liveContext, type LiveState } from '../app-context.js';
 import { queueAlerts, queueLevel } from '../logic/queue-level.js';
 import { countersInOrder, queueOf, servicesInOrder, waitingTicketsOf } from '../logic/snapshot-views.js';
 import type { CounterAction } from '../logic/ticket-actions.js';
 import { longestWaitNow } from '../logic/wait-time.js';
 import { errorText, isSessionExpired } from '../shell/error-text.js';
+import { machineKindLabel } from '../shell/labels.js';
 import { buttons, tokens } from '../shell/styles.js';
 import { TickController } from '../shell/tick-controller.js';
 import '../shell/toast-message.js';
@@ -20,6 +21,9 @@ import './issue-ticket-sheet.js';
 import './queue-column.js';
 import './ticket-action-sheet.js';
 import type { TicketActionDetail } from './ticket-action-sheet.js';
+import type { WhatIfChoice, WhatIfIntent } from './what-if-actions.js';
+import { performWhatIf, type WhatIfOutcome } from './what-if-perform.js';
+import './what-if-sheet.js';
 
 /** The lobby manager's board (tablet, 1280×800): every queue and counter live, and one or two taps to act. */
 @localized()
@@ -34,6 +38,8 @@ export class TriagePage extends LitElement {
   @state() private _issued: Ticket | null = null;
   @state() private _busy = false;
   @state() private _toast = '';
+  /** What the what-if panel previews; null when it is closed. */
+  @state() private _whatIf: WhatIfIntent | null = null;
 
   // Waits are shown in minutes: a tick every 15 s keeps them within a quarter minute of the truth.
   private _tick = new TickController(this, 15_000);
@@ -63,6 +69,27 @@ export class TriagePage extends LitElement {
         grid-auto-columns: minmax(0, 1fr);
         gap: 8px;
       }
+      .column {
+        display: flex;
+        flex-direction: column;
+        gap: 6px;
+        min-width: 0;
+        min-height: 0;
+      }
+      .column queue-column {
+        flex: 1;
+      }
+      .divert {
+        min-height: 56px;
+        padding: 2px 8px;
+        display: grid;
+        line-height: 1.2;
+        font-size: 16px;
+      }
+      .divert small {
+        font-weight: 400;
+        font-size: 13px;
+      }
       .bottom {
         display: flex;
         gap: 10px;
@@ -87,6 +114,12 @@ export class TriagePage extends LitElement {
     `,
   ];
 
+  constructor() {
+    super();
+    // The alert bar, a counter's sheet and the queue columns all ask for the same panel.
+    this.addEventListener('what-if-requested', (event) => this._onWhatIfRequested(event as CustomEvent<WhatIfIntent>));
+  }
+
   private get _now() {
     return Date.now() + this._live.serverOffsetMs;
   }
@@ -102,23 +135,24 @@ export class TriagePage extends LitElement {
         .alerts=${queueAlerts(snapshot, now)}
         .services=${services}
         ?busy=${this._busy || this._live.stale}
-        @open-counter=${(e: CustomEvent<{ counterId: string }>) => this._onCounterAction('open', e.detail.counterId)}
-        @offer-machine=${(e: CustomEvent<{ ticketId: string }>) => (this._ticketId = e.detail.ticketId)}
       ></alert-bar>
       <div class="board ${this._live.stale ? 'stale' : ''}">
         <div class="queues" @ticket-selected=${(e: CustomEvent<{ ticketId: string }>) => (this._ticketId = e.detail.ticketId)}>
           ${services.map((service) => {
             const queue = queueOf(snapshot, service.id);
             const longest = queue ? longestWaitNow(queue, snapshot.at, now) : 0;
-            return html`<queue-column
-              data-testid="queue-${service.prefix}"
-              .service=${service}
-              .queue=${queue}
-              .longestWaitSeconds=${longest}
-              .level=${queueLevel(longest, queue?.waitingCount ?? 0, settings)}
-              .tickets=${waitingTicketsOf(snapshot, service.id)}
-              .now=${now}
-            ></queue-column>`;
+            return html`<div class="column">
+              <queue-column
+                data-testid="queue-${service.prefix}"
+                .service=${service}
+                .queue=${queue}
+                .longestWaitSeconds=${longest}
+                .level=${queueLevel(longest, queue?.waitingCount ?? 0, settings)}
+                .tickets=${waitingTicketsOf(snapshot, service.id)}
+                .now=${now}
+              ></queue-column>
+              ${this._renderDivert(snapshot, service, queue?.waitingCount ?? 0)}
+            </div>`;
           })}
         </div>
         <div class="bottom">
@@ -133,6 +167,20 @@ export class TriagePage extends LitElement {
       </div>
       ${this._renderSheets(snapshot, now)}
       <toast-message .message=${this._toast} @toast-dismissed=${() => (this._toast = '')}></toast-message>`;
+  }
+
+  /** "Divert… ATM" under a queue whose business a working machine can do: opens the what-if panel. */
+  private _renderDivert(snapshot: Snapshot, service: Service, waiting: number) {
+    const kind = service.selfServiceKind;
+    if (!kind || !snapshot.machines.some((m) => m.kind === kind && m.inService)) return nothing;
+    return html`<button
+      class="divert"
+      data-testid="divert-${service.prefix}"
+      ?disabled=${waiting === 0 || this._live.stale}
+      @click=${() => (this._whatIf = { action: 'divert', serviceId: service.id })}
+    >
+      ${msg('Divert…')}<small>${machineKindLabel(kind)}</small>
+    </button>`;
   }
 
   private _renderSheets(snapshot: Snapshot, now: number) {
@@ -166,7 +214,14 @@ export class TriagePage extends LitElement {
             @issue-ticket=${this._onIssue}
             @sheet-closed=${() => (this._issuing = false)}
           ></issue-ticket-sheet>`
-        : nothing}`;
+        : nothing}
+      <what-if-sheet
+        .intent=${this._whatIf}
+        .snapshot=${snapshot}
+        ?busy=${this._busy}
+        @what-if-confirmed=${this._onWhatIfConfirmed}
+        @sheet-closed=${() => (this._whatIf = null)}
+      ></what-if-sheet>`;
   }
 
   /** Runs one request; the server's refusal shows in the toast and the page stays as it was. */
@@ -200,6 +255,26 @@ export class TriagePage extends LitElement {
   private async _onCounterAction(action: CounterAction, counterId: string) {
     const done = await this._run(() => this._api.post(`/api/counters/${encodeURIComponent(counterId)}/${action}`));
     if (done) this._counterId = null;
+  }
+
+  private _onWhatIfRequested(event: CustomEvent<WhatIfIntent>) {
+    this._counterId = null;
+    this._whatIf = event.detail;
+  }
+
+  private async _onWhatIfConfirmed(event: CustomEvent<WhatIfChoice>) {
+    const snapshot = this._live.snapshot;
+    if (!snapshot) return;
+    let outcome: WhatIfOutcome = { diverted: [], skipped: [] };
+    const done = await this._run(async () => {
+      outcome = await performWhatIf(this._api, snapshot, event.detail);
+    });
+    if (!done) return;
+    this._whatIf = null;
+    // The diverted tickets leave the board at once; only customers who had moved on meanwhile need a word.
+    if (outcome.skipped.length === 0) return;
+    const sent = outcome.diverted.join(' ') || '—';
+    this._toast = msg(str`Diverted: ${sent}. Already called or gone: ${outcome.skipped.join(' ')}.`);
   }
 
   private _onOpenIssue() {

@@ -7,6 +7,8 @@ describe('routes', () => {
     expect(parseRoute('#/counter')).toBe('counter');
     expect(parseRoute('#admin')).toBe('admin');
     expect(parseRoute('#/admin/users')).toBe('admin');
+    expect(parseRoute('#/reports')).toBe('reports');
+    expect(parseRoute('#/staffing?from=2026-11-01')).toBe('staffing');
     expect(parseRoute('')).toBeNull();
     expect(parseRoute('#/vault')).toBeNull();
   });
@@ -31,7 +33,20 @@ describe('routes', () => {
 
   it("sends a role to its own page when the requested one is not theirs", () => {
     expect(resolveRoute('#/triage', 'teller')).toBe('counter');
-    expect(resolveRoute('#/admin', 'manager')).toBe('triage');
+    expect(resolveRoute('#/admin', 'teller')).toBe('counter');
+    expect(resolveRoute('#/reports', 'teller')).toBe('counter');
+    expect(resolveRoute('#/staffing', 'teller')).toBe('counter');
+  });
+
+  it("lets a manager configure their own branch, as the admin API allows", () => {
+    expect(resolveRoute('#/admin', 'manager')).toBe('admin');
+  });
+
+  it('opens the reports and the staffing plan for managers and admins', () => {
+    for (const role of ['manager', 'admin'] as const) {
+      expect(resolveRoute('#/reports', role)).toBe('reports');
+      expect(resolveRoute('#/staffing', role)).toBe('staffing');
+    }
   });
 
   it('leaves the sign-in page for the default page once signed in', () => {
@@ -41,7 +56,7 @@ describe('routes', () => {
 
   it('lists only the pages a role works on', () => {
     expect(pagesFor('teller')).toEqual(['counter']);
-    expect(pagesFor('manager')).toEqual(['triage', 'counter']);
-    expect(pagesFor('admin')).toEqual(['admin', 'triage', 'counter']);
+    expect(pagesFor('manager')).toEqual(['triage', 'counter', 'reports', 'staffing', 'admin']);
+    expect(pagesFor('admin')).toEqual(['admin', 'triage', 'counter', 'reports', 'staffing']);
   });
 });
