@@ -66,6 +66,13 @@ async function signIn(page: Page, username: string) {
   await page.waitForTimeout(600);
 }
 /** Taps the first element whose data-testid is `testid`, or starts with it when it ends in `*`. */
+/** Signs the manager in and goes to a page of the console. */
+async function openPage(page: Page, route: string) {
+  await signIn(page, 'manager');
+  await page.evaluate((r) => (location.hash = `#/${r}`), route);
+  await page.waitForTimeout(800);
+}
+
 const tap = (testid: string) => async (page: Page) => {
   const selector = testid.endsWith('*') ? `[data-testid^="${testid.slice(0, -1)}"]` : `[data-testid="${testid}"]`;
   await page.locator(selector).first().click();
@@ -94,6 +101,14 @@ describe.each(LANGS)('screens in %s', (lang) => {
     })],
     ['counter', () => shoot(`counter-${lang}`, `/manager-ui/?lang=${lang}#/login`, desktop, (p) => signIn(p, 'teller1'))],
     ['admin', () => shoot(`admin-${lang}`, `/manager-ui/?lang=${lang}#/login`, tablet, (p) => signIn(p, 'admin'))],
+    ['staffing', () => shoot(`staffing-${lang}`, `/manager-ui/?lang=${lang}#/login`, tablet, (p) => openPage(p, 'staffing'))],
+    ['reports', () => shoot(`reports-${lang}`, `/manager-ui/?lang=${lang}#/login`, tablet, (p) => openPage(p, 'reports'))],
+    ['what-if', () => shoot(`what-if-${lang}`, `/manager-ui/?lang=${lang}#/login`, tablet, async (p) => {
+      await signIn(p, 'manager');
+      await tap('counter-5')(p);
+      await tap('counter-open')(p);
+      await p.waitForTimeout(800);
+    })],
   ])('%s fits the screen', async (_name, take) => {
     expect(await take()).toBeLessThanOrEqual(0);
   });
