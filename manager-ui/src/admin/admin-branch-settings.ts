@@ -6,21 +6,17 @@ import { ADMIN_LIMITS } from '../../../protocol/admin-schemas.js';
 import type { Branch } from '../../../protocol/schemas.js';
 import type { AdminApi } from './admin-api.js';
 import { branchBody, branchDraft } from './admin-drafts.js';
-import { field, fieldValue } from './admin-fields.js';
+import { defaultLocaleField, field, nameFields, timeZoneField, withInput } from './admin-fields.js';
 import { AdminSection } from './admin-section.js';
-import { adminControls, adminLayout, adminTokens } from './admin-styles.js';
+import { sectionStyles } from './admin-styles.js';
 import { checkBranch, hasProblems, type BranchDraft } from './admin-validation.js';
 
-/** Every zone the browser knows, for the time zone field's suggestions. */
-const TIME_ZONES: readonly string[] = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
 
 @localized()
 @customElement('admin-branch-settings')
 export class AdminBranchSettings extends AdminSection {
   static override styles = [
-    adminTokens,
-    adminControls,
-    adminLayout,
+    sectionStyles,
     css`
       form.panel {
         display: grid;
@@ -79,24 +75,9 @@ export class AdminBranchSettings extends AdminSection {
     return html`<form class="panel" novalidate @input=${this._onInput} @change=${this._onInput} @submit=${this._onSubmit}>
       <fieldset>
         <legend>${msg('Branch')}</legend>
-        ${field(msg('Name (繁體中文)'), html`<input name="nameZhHant" lang="zh-Hant" .value=${d.nameZhHant} required maxlength=${L.nameLength} aria-invalid=${!!problems.nameZhHant} />`, problems.nameZhHant)}
-        ${field(msg('Name (简体中文)'), html`<input name="nameZhHans" lang="zh-Hans" .value=${d.nameZhHans} required maxlength=${L.nameLength} aria-invalid=${!!problems.nameZhHans} />`, problems.nameZhHans)}
-        ${field(msg('Name (English)'), html`<input name="nameEn" lang="en" .value=${d.nameEn} required maxlength=${L.nameLength} aria-invalid=${!!problems.nameEn} />`, problems.nameEn)}
-        ${field(
-          msg('Time zone'),
-          html`<input name="timeZone" list="time-zones" .value=${d.timeZone} required autocomplete="off" spellcheck="false" aria-invalid=${!!problems.timeZone} />
-            <datalist id="time-zones">${TIME_ZONES.map((zone) => html`<option value=${zone}></option>`)}</datalist>`,
-          problems.timeZone,
-          msg('Ticket numbers restart at midnight in this zone.'),
-        )}
-        ${field(
-          msg('Default language of the screens'),
-          html`<select name="defaultLocale" .value=${d.defaultLocale}>
-            <option value="zh-Hant" ?selected=${d.defaultLocale === 'zh-Hant'}>繁體中文</option>
-            <option value="zh-Hans" ?selected=${d.defaultLocale === 'zh-Hans'}>简体中文</option>
-            <option value="en" ?selected=${d.defaultLocale === 'en'}>English</option>
-          </select>`,
-        )}
+        ${nameFields(d, problems)}
+        ${timeZoneField(d.timeZone, problems.timeZone, msg('Ticket numbers restart at midnight in this zone.'))}
+        ${defaultLocaleField(d.defaultLocale)}
       </fieldset>
       <fieldset>
         <legend>${msg('Queue thresholds')}</legend>
@@ -138,8 +119,7 @@ export class AdminBranchSettings extends AdminSection {
   }
 
   private _onInput(event: Event) {
-    const input = fieldValue(event);
-    if (input && this._draft) this._draft = { ...this._draft, [input.name]: input.value };
+    if (this._draft) this._draft = withInput(this._draft, event);
   }
 
   private _onUndo() {

@@ -8,9 +8,9 @@ import { localized, msg, str } from '@lit/localize';
 import { ADMIN_LIMITS } from '../../../protocol/admin-schemas.js';
 import type { DeviceKind, DeviceToken, NewDeviceToken } from '../../../protocol/admin-schemas.js';
 import type { AdminApi } from './admin-api.js';
-import { field, fieldValue } from './admin-fields.js';
+import { field, withInput } from './admin-fields.js';
 import { AdminSection } from './admin-section.js';
-import { adminControls, adminLayout, adminTokens } from './admin-styles.js';
+import { sectionStyles } from './admin-styles.js';
 import { deviceKindName } from './admin-text.js';
 import { checkLabel, hasProblems } from './admin-validation.js';
 
@@ -24,9 +24,7 @@ export function deviceAddress(origin: string, branchId: string, token: NewDevice
 @customElement('admin-device-tokens')
 export class AdminDeviceTokens extends AdminSection {
   static override styles = [
-    adminTokens,
-    adminControls,
-    adminLayout,
+    sectionStyles,
     css`
       .record {
         grid-template-columns: minmax(0, 1fr) auto auto;
@@ -154,8 +152,7 @@ export class AdminDeviceTokens extends AdminSection {
   }
 
   private _onInput(event: Event) {
-    const input = fieldValue(event);
-    if (input) this._draft = { ...this._draft, [input.name]: input.value };
+    this._draft = withInput(this._draft, event);
   }
 
   private async _onSubmit(event: Event) {

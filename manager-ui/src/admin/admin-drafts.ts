@@ -5,12 +5,20 @@
 import type {
   AdminCounter,
   AdminService,
+  CreateBranchBody,
   CreateCounterBody,
   CreateServiceBody,
   UpdateBranchBody,
 } from '../../../protocol/admin-schemas.js';
 import type { Branch } from '../../../protocol/schemas.js';
-import { minutesToSeconds, secondsToMinutes, type BranchDraft, type CounterDraft, type ServiceDraft } from './admin-validation.js';
+import {
+  minutesToSeconds,
+  secondsToMinutes,
+  type BranchDraft,
+  type CounterDraft,
+  type NewBranchDraft,
+  type ServiceDraft,
+} from './admin-validation.js';
 
 export function serviceDraft(service: AdminService | null, services: AdminService[]): ServiceDraft {
   if (!service) {
@@ -87,4 +95,21 @@ export const branchBody = (draft: BranchDraft): UpdateBranchBody => ({
     amberWaitSeconds: minutesToSeconds(draft.amberMinutes),
     redWaitSeconds: minutesToSeconds(draft.redMinutes),
   },
+});
+
+/** A new branch starts in the browser's own time zone, which is usually the branch's. */
+export const newBranchDraft = (timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone): NewBranchDraft => ({
+  id: '',
+  nameEn: '',
+  nameZhHant: '',
+  nameZhHans: '',
+  timeZone,
+  defaultLocale: 'zh-Hant',
+});
+
+export const newBranchBody = (draft: NewBranchDraft): CreateBranchBody => ({
+  id: draft.id.trim(),
+  name: { en: draft.nameEn.trim(), zhHant: draft.nameZhHant.trim(), zhHans: draft.nameZhHans.trim() },
+  timeZone: draft.timeZone.trim(),
+  defaultLocale: draft.defaultLocale,
 });

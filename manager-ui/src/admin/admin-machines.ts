@@ -1,15 +1,15 @@
 /** The hall's self-service machines (ATMs, terminals) the lobby diverts customers to; out of service when broken. */
-import { css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { css, html } from 'lit';
+import { customElement } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { ADMIN_LIMITS } from '../../../protocol/admin-schemas.js';
 import type { Machine, MachineKind } from '../../../protocol/schemas.js';
 import type { AdminApi } from './admin-api.js';
-import { field, fieldValue } from './admin-fields.js';
-import { AdminSection } from './admin-section.js';
-import { adminControls, adminLayout, adminTokens } from './admin-styles.js';
+import { confirmBox, field } from './admin-fields.js';
+import { AdminRecordSection } from './admin-record-section.js';
+import { sectionStyles } from './admin-styles.js';
 import { machineKindName } from './admin-text.js';
-import { checkLabel, hasProblems } from './admin-validation.js';
+import { checkLabel, type Problems } from './admin-validation.js';
 
 interface MachineDraft {
   kind: MachineKind;
@@ -17,15 +17,11 @@ interface MachineDraft {
   inService: boolean;
 }
 
-const emptyDraft = (): MachineDraft => ({ kind: 'atm', label: '', inService: true });
-
 @localized()
 @customElement('admin-machines')
-export class AdminMachines extends AdminSection {
+export class AdminMachines extends AdminRecordSection<Machine, MachineDraft> {
   static override styles = [
-    adminTokens,
-    adminControls,
-    adminLayout,
+    sectionStyles,
     css`
       .record {
         grid-template-columns: minmax(0, 1fr) auto;
@@ -33,70 +29,56 @@ export class AdminMachines extends AdminSection {
     `,
   ];
 
-  @state() private _machines: Machine[] = [];
-  @state() private _selectedId: string | null = null;
-  @state() private _draft: MachineDraft = emptyDraft();
-  @state() private _confirmingDelete = false;
-
-  protected override async _reload(admin: AdminApi) {
-    this._machines = await admin.machines.list();
-    const selected = this._machines.find((m) => m.id === this._selectedId);
-    if (!selected) this._selectedId = null;
-    if (!this._showProblems) this._draft = selected ? { kind: selected.kind, label: selected.label, inService: selected.inService } : emptyDraft();
+  protected override _list(admin: AdminApi) {
+    return admin.machines.list();
   }
 
-  protected override _reset() {
-    this._selectedId = null;
-    this._confirmingDelete = false;
+  protected override _draftOf(machine: Machine | null): MachineDraft {
+    return machine ? { kind: machine.kind, label: machine.label, inService: machine.inService } : { kind: 'atm', label: '', inService: true };
   }
 
-  private get _selected() {
-    return this._machines.find((m) => m.id === this._selectedId) ?? null;
+  protected override _check(draft: MachineDraft) {
+    return checkLabel(draft.label);
   }
 
-  override render() {
-    return html`<div class="layout">
-      <section aria-labelledby="machines-title">
-        <div class="list-head">
-          <h2 id="machines-title">${msg('Self-service machines')}</h2>
-          <button data-testid="admin-new" @click=${this._onNew}>＋ ${msg('New machine')}</button>
-        </div>
-        ${this._renderLoadState()}
-        <ul class="records">
-          ${this._machines.map((m) => this._renderRecord(m))}
-        </ul>
-        ${this._loaded && this._machines.length === 0 ? html`<p class="empty">${msg('No machines yet.')}</p>` : nothing}
-      </section>
-      ${this._renderForm()}
-    </div>`;
+  protected override _save(admin: AdminApi, draft: MachineDraft, selected: Machine | null) {
+    const body = { ...draft, label: draft.label.trim() };
+    return selected ? admin.machines.update(selected.id, body) : admin.machines.create(body);
   }
 
-  private _renderRecord(machine: Machine) {
-    return html`<li>
-      <button
-        class="record ${machine.inService ? '' : 'inactive'}"
-        aria-current=${machine.id === this._selectedId ? 'true' : 'false'}
-        data-testid="admin-machine-${machine.id}"
-        @click=${() => this._onSelect(machine)}
-      >
-        <span>
-          <div class="main">${machine.label}</div>
-          <div class="sub">${machineKindName(machine.kind)}</div>
-        </span>
-        ${machine.inService
-          ? html`<span class="chip ok">${msg('In service')}</span>`
-          : html`<span class="chip off">${msg('Out of service')}</span>`}
-      </button>
-    </li>`;
+  protected override _words() {
+    return {
+      title: msg('Self-service machines'),
+      newRecord: msg('New machine'),
+      add: msg('Add machine'),
+      added: msg('Machine added.'),
+      saved: msg('Machine saved.'),
+      empty: msg('No machines yet.'),
+    };
   }
 
-  private _renderForm() {
-    const selected = this._selected;
-    const problems = this._showProblems ? checkLabel(this._draft.label) : {};
-    const d = this._draft;
-    return html`<form class="panel" novalidate @input=${this._onInput} @change=${this._onInput} @submit=${this._onSubmit}>
-      <h3>${selected ? msg(str`Edit ${selected.label}`) : msg('New machine')}</h3>
-      ${field(
+  protected override _editTitle(machine: Machine) {
+    return msg(str`Edit ${machine.label}`);
+  }
+
+  protected override _recordTestId(machine: Machine) {
+    return `admin-machine-${machine.id}`;
+  }
+
+  protected override _recordClass(machine: Machine) {
+    return machine.inService ? '' : 'inactive';
+  }
+
+  protected override _renderRecord(machine: Machine) {
+    return html`<span>
+        <div class="main">${machine.label}</div>
+        <div class="sub">${machineKindName(machine.kind)}</div>
+      </span>
+      ${machine.inService ? html`<span class="chip ok">${msg('In service')}</span>` : html`<span class="chip off">${msg('Out of service')}</span>`}`;
+  }
+
+  protected override _renderFields(d: MachineDraft, problems: Problems<string>) {
+    return html`${field(
         msg('Kind'),
         html`<select name="kind" .value=${d.kind}>
           <option value="atm" ?selected=${d.kind === 'atm'}>${machineKindName('atm')}</option>
@@ -109,68 +91,26 @@ export class AdminMachines extends AdminSection {
         problems.label,
         msg('As written on the machine, e.g. ATM 2'),
       )}
-      <label class="check"><input type="checkbox" name="inService" .checked=${d.inService} />${msg('In service (untick while it is broken)')}</label>
-      ${this._renderOutcome()}
-      ${this._confirmingDelete && selected
-        ? html`<div class="refusal" role="alertdialog" aria-label=${msg('Remove machine')}>
-            <strong>${msg(str`Remove ${selected.label}?`)}</strong>
-            <div class="actions">
-              <button type="button" class="danger primary" data-testid="admin-confirm" ?disabled=${this._busy} @click=${this._onDelete}>${msg('Remove')}</button>
-              <button type="button" data-testid="admin-cancel" @click=${() => (this._confirmingDelete = false)}>${msg('Keep it')}</button>
-            </div>
-          </div>`
-        : html`<div class="actions">
-            <button type="submit" class="primary" data-testid="admin-save" ?disabled=${this._busy}>${selected ? msg('Save changes') : msg('Add machine')}</button>
-            ${selected
-              ? html`<button type="button" class="danger push" data-testid="admin-delete" @click=${() => (this._confirmingDelete = true)}>${msg('Remove')}</button>`
-              : nothing}
-          </div>`}
-    </form>`;
+      <label class="check"><input type="checkbox" name="inService" .checked=${d.inService} />${msg('In service (untick while it is broken)')}</label>`;
   }
 
-  private _onNew() {
-    this._clearOutcome();
-    this._startNew();
+  protected override _renderRecordActions() {
+    return html`<button type="button" class="danger push" data-testid="admin-delete" @click=${() => (this._confirming = true)}>${msg('Remove')}</button>`;
   }
 
-  private _startNew() {
-    this._confirmingDelete = false;
-    this._selectedId = null;
-    this._draft = emptyDraft();
-  }
-
-  private _onSelect(machine: Machine) {
-    this._clearOutcome();
-    this._select(machine);
-  }
-
-  private _select(machine: Machine) {
-    this._confirmingDelete = false;
-    this._selectedId = machine.id;
-    this._draft = { kind: machine.kind, label: machine.label, inService: machine.inService };
-  }
-
-  private _onInput(event: Event) {
-    const input = fieldValue(event);
-    if (input) this._draft = { ...this._draft, [input.name]: input.value };
-  }
-
-  private async _onSubmit(event: Event) {
-    event.preventDefault();
-    this._showProblems = true;
-    if (hasProblems(checkLabel(this._draft.label))) return;
-    const body = { ...this._draft, label: this._draft.label.trim() };
-    const selectedId = this._selectedId;
-    const sent = selectedId
-      ? await this._send((admin) => admin.machines.update(selectedId, body), msg('Machine saved.'))
-      : await this._send((admin) => admin.machines.create(body), msg('Machine added.'));
-    if (sent) this._select(sent.reply);
+  protected override _renderConfirm(machine: Machine) {
+    return confirmBox({
+      label: msg('Remove machine'),
+      question: msg(str`Remove ${machine.label}?`),
+      confirm: msg('Remove'),
+      busy: this._busy,
+      onConfirm: () => void this._onDelete(),
+      onCancel: () => (this._confirming = false),
+    });
   }
 
   private async _onDelete() {
-    const id = this._selectedId;
-    if (!id) return;
-    if (await this._send((admin) => admin.machines.remove(id), msg('Machine removed.'))) this._startNew();
+    if (await this._changeSelected((admin, id) => admin.machines.remove(id), msg('Machine removed.'))) this._startNew();
   }
 }
 

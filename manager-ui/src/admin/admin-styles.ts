@@ -66,12 +66,14 @@ export const adminControls = css`
   }
   button:focus-visible,
   input:focus-visible,
-  select:focus-visible {
+  select:focus-visible,
+  textarea:focus-visible {
     outline: 3px solid #ffb300;
     outline-offset: 2px;
   }
   input,
-  select {
+  select,
+  textarea {
     font: inherit;
     min-height: var(--target);
     box-sizing: border-box;
@@ -82,7 +84,8 @@ export const adminControls = css`
     background: var(--card);
     color: var(--text);
   }
-  input[aria-invalid='true'] {
+  input[aria-invalid='true'],
+  textarea[aria-invalid='true'] {
     border-color: var(--alarm);
   }
   .field {
@@ -154,7 +157,8 @@ export const adminLayout = css`
     margin: 0;
     font-size: 20px;
   }
-  ul.records {
+  ul.records,
+  ol.lines {
     list-style: none;
     margin: 0;
     padding: 0;
@@ -269,3 +273,6 @@ export const adminLayout = css`
     margin: 0;
   }
 `;
+
+/** Everything a list-and-form section needs. */
+export const sectionStyles = [adminTokens, adminControls, adminLayout];

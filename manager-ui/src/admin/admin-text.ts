@@ -60,6 +60,10 @@ export function problemText(problem: Problem): string {
       return msg('The two passwords differ');
     case 'noService':
       return msg('Choose at least one service');
+    case 'branchId':
+      return msg('2 to 32 lower-case letters, digits or dashes, e.g. kowloon-east');
+    case 'branchTaken':
+      return msg('Another branch already has this id');
   }
 }
 

@@ -7,21 +7,16 @@ import type { AdminUser } from '../../../protocol/admin-schemas.js';
 import type { Role, User } from '../../../protocol/schemas.js';
 import type { AdminApi } from './admin-api.js';
 import { field, fieldValue } from './admin-fields.js';
-import { AdminSection } from './admin-section.js';
-import { adminControls, adminLayout, adminTokens } from './admin-styles.js';
+import { AdminRecordSection } from './admin-record-section.js';
+import { sectionStyles } from './admin-styles.js';
 import { roleName } from './admin-text.js';
-import { checkPassword, checkUser, hasProblems, type UserDraft } from './admin-validation.js';
-
-const emptyDraft = (): UserDraft => ({ username: '', displayName: '', role: 'teller', password: '', active: true });
-const draftOf = (user: AdminUser): UserDraft => ({ username: user.username, displayName: user.displayName, role: user.role, password: '', active: user.active });
+import { checkPassword, checkUser, hasProblems, type Problems, type UserDraft } from './admin-validation.js';
 
 @localized()
 @customElement('admin-users')
-export class AdminUsers extends AdminSection {
+export class AdminUsers extends AdminRecordSection<AdminUser, UserDraft> {
   static override styles = [
-    adminTokens,
-    adminControls,
-    adminLayout,
+    sectionStyles,
     css`
       .record {
         grid-template-columns: minmax(0, 1fr) auto auto;
@@ -41,74 +36,73 @@ export class AdminUsers extends AdminSection {
   /** Who is signed in: only an admin is offered the admin role, and nobody may demote themself. */
   @property({ attribute: false }) currentUser: User | null = null;
 
-  @state() private _users: AdminUser[] = [];
-  @state() private _selectedId: string | null = null;
-  @state() private _draft: UserDraft = emptyDraft();
   @state() private _password = { password: '', repeated: '' };
   @state() private _showPasswordProblems = false;
   /** Which form the last outcome belongs under. */
   @state() private _outcomeIn: 'details' | 'password' = 'details';
 
-  protected override async _reload(admin: AdminApi) {
-    this._users = await admin.users.list();
-    const selected = this._users.find((u) => u.id === this._selectedId);
-    if (!selected) this._selectedId = null;
-    if (!this._showProblems) this._draft = selected ? draftOf(selected) : emptyDraft();
+  protected override _list(admin: AdminApi) {
+    return admin.users.list();
   }
 
-  protected override _reset() {
-    this._selectedId = null;
+  protected override _draftOf(user: AdminUser | null): UserDraft {
+    return user
+      ? { username: user.username, displayName: user.displayName, role: user.role, password: '', active: user.active }
+      : { username: '', displayName: '', role: 'teller', password: '', active: true };
   }
 
-  private get _selected() {
-    return this._users.find((u) => u.id === this._selectedId) ?? null;
+  protected override _check(draft: UserDraft) {
+    return checkUser(draft, this._records, !this._selected);
   }
 
-  override render() {
-    return html`<div class="layout">
-      <section aria-labelledby="users-title">
-        <div class="list-head">
-          <h2 id="users-title">${msg('Staff')}</h2>
-          <button data-testid="admin-new" @click=${this._onNew}>＋ ${msg('New staff member')}</button>
-        </div>
-        ${this._renderLoadState()}
-        <ul class="records">
-          ${this._users.map((u) => this._renderRecord(u))}
-        </ul>
-      </section>
-      ${this._renderForm()}
-    </div>`;
+  /** An edit sends only what changed besides the name, so an unchanged role is never re-checked. */
+  protected override _save(admin: AdminApi, d: UserDraft, selected: AdminUser | null) {
+    const displayName = d.displayName.trim();
+    if (!selected) return admin.users.create({ username: d.username.trim(), displayName, role: d.role, password: d.password });
+    return admin.users.update(selected.id, {
+      displayName,
+      ...(d.role !== selected.role ? { role: d.role } : {}),
+      ...(d.active !== selected.active ? { active: d.active } : {}),
+    });
   }
 
-  private _renderRecord(user: AdminUser) {
-    return html`<li>
-      <button
-        class="record ${user.active ? '' : 'inactive'}"
-        aria-current=${user.id === this._selectedId ? 'true' : 'false'}
-        data-testid="admin-user-${user.username}"
-        @click=${() => this._onSelect(user)}
-      >
-        <span>
-          <div class="main">${user.displayName}</div>
-          <div class="sub username">${user.username}</div>
-        </span>
-        <span class="chip accent">${roleName(user.role)}</span>
-        ${user.active ? html`<span class="chip ok">${msg('Active')}</span>` : html`<span class="chip off">${msg('Deactivated')}</span>`}
-      </button>
-    </li>`;
+  protected override _words() {
+    return {
+      title: msg('Staff'),
+      newRecord: msg('New staff member'),
+      add: msg('Add staff member'),
+      added: msg('Staff member added. They can sign in now.'),
+      saved: msg('Staff member saved.'),
+      empty: msg('No staff in this branch yet.'),
+    };
   }
 
-  private _renderForm() {
-    const selected = this._selected;
+  protected override _editTitle(user: AdminUser) {
+    return msg(str`Edit ${user.displayName}`);
+  }
+
+  protected override _recordTestId(user: AdminUser) {
+    return `admin-user-${user.username}`;
+  }
+
+  protected override _recordClass(user: AdminUser) {
+    return user.active ? '' : 'inactive';
+  }
+
+  protected override _renderRecord(user: AdminUser) {
+    return html`<span>
+        <div class="main">${user.displayName}</div>
+        <div class="sub username">${user.username}</div>
+      </span>
+      <span class="chip accent">${roleName(user.role)}</span>
+      ${user.active ? html`<span class="chip ok">${msg('Active')}</span>` : html`<span class="chip off">${msg('Deactivated')}</span>`}`;
+  }
+
+  protected override _renderFields(d: UserDraft, problems: Problems<string>, selected: AdminUser | null) {
     const creating = !selected;
-    const problems = this._showProblems ? checkUser(this._draft, this._users, creating) : {};
-    const d = this._draft;
     const isSelf = !!selected && selected.id === this.currentUser?.id;
     const roles: Role[] = this.currentUser?.role === 'admin' || d.role === 'admin' ? ['teller', 'manager', 'admin'] : ['teller', 'manager'];
-    return html`<div class="column">
-      <form class="panel" novalidate @input=${this._onInput} @change=${this._onInput} @submit=${this._onSubmit}>
-      <h3>${selected ? msg(str`Edit ${selected.displayName}`) : msg('New staff member')}</h3>
-      ${creating
+    return html`${creating
         ? field(
             msg('Username'),
             html`<input name="username" .value=${d.username} required autocomplete="off" autocapitalize="off" spellcheck="false" aria-invalid=${!!problems.username} />`,
@@ -137,14 +131,16 @@ export class AdminUsers extends AdminSection {
             problems.password,
             msg(str`At least ${ADMIN_LIMITS.passwordLength.min} characters`),
           )
-        : html`<label class="check"><input type="checkbox" name="active" .checked=${d.active} ?disabled=${isSelf} />${msg('Active: may sign in')}</label>`}
-      ${this._outcomeIn === 'details' ? this._renderOutcome() : nothing}
-      <div class="actions">
-        <button type="submit" class="primary" data-testid="admin-save" ?disabled=${this._busy}>${creating ? msg('Add staff member') : msg('Save changes')}</button>
-      </div>
-      </form>
-      ${selected ? this._renderPasswordReset() : nothing}
-    </div>`;
+        : html`<label class="check"><input type="checkbox" name="active" .checked=${d.active} ?disabled=${isSelf} />${msg('Active: may sign in')}</label>`}`;
+  }
+
+  /** The details form, and under it the password reset for an existing account. */
+  protected override _renderForm() {
+    return html`<div class="column">${super._renderForm()}${this._selected ? this._renderPasswordReset() : nothing}</div>`;
+  }
+
+  protected override _renderFormOutcome() {
+    return this._outcomeIn === 'details' ? this._renderOutcome() : nothing;
   }
 
   private _renderPasswordReset() {
@@ -162,58 +158,20 @@ export class AdminUsers extends AdminSection {
     </form>`;
   }
 
-  private _onNew() {
-    this._clearOutcome();
-    this._selectedId = null;
-    this._draft = emptyDraft();
-  }
-
-  private _onSelect(user: AdminUser) {
-    this._clearOutcome();
-    this._select(user);
-  }
-
-  private _select(user: AdminUser) {
-    this._selectedId = user.id;
-    this._draft = draftOf(user);
+  protected override _select(user: AdminUser) {
+    super._select(user);
     this._password = { password: '', repeated: '' };
     this._showPasswordProblems = false;
   }
 
-  private _onInput(event: Event) {
-    const input = fieldValue(event);
-    if (!input) return;
-    this._draft = { ...this._draft, [input.name]: input.value };
+  protected override _onSubmit(event: Event) {
+    this._outcomeIn = 'details';
+    return super._onSubmit(event);
   }
 
   private _onPasswordInput(event: Event) {
     const input = fieldValue(event);
     if (input) this._password = { ...this._password, [input.name]: String(input.value) };
-  }
-
-  private async _onSubmit(event: Event) {
-    event.preventDefault();
-    const selected = this._selected;
-    this._outcomeIn = 'details';
-    this._showProblems = true;
-    if (hasProblems(checkUser(this._draft, this._users, !selected))) return;
-    const d = this._draft;
-    const displayName = d.displayName.trim();
-    const sent = selected
-      ? await this._send(
-          (admin) =>
-            admin.users.update(selected.id, {
-              displayName,
-              ...(d.role !== selected.role ? { role: d.role } : {}),
-              ...(d.active !== selected.active ? { active: d.active } : {}),
-            }),
-          msg('Staff member saved.'),
-        )
-      : await this._send(
-          (admin) => admin.users.create({ username: d.username.trim(), displayName, role: d.role, password: d.password }),
-          msg('Staff member added. They can sign in now.'),
-        );
-    if (sent) this._select(sent.reply);
   }
 
   private async _onResetPassword(event: Event) {

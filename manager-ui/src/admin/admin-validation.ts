@@ -18,7 +18,9 @@ export type Problem =
   | { kind: 'timeZone' }
   | { kind: 'amberAfterRed' }
   | { kind: 'mismatch' }
-  | { kind: 'noService' };
+  | { kind: 'noService' }
+  | { kind: 'branchId' }
+  | { kind: 'branchTaken' };
 
 export type Problems<Field extends string> = Partial<Record<Field, Problem>>;
 
@@ -196,5 +198,23 @@ export function checkBranch(draft: BranchDraft): Problems<BranchField> {
     ['maxCallsAheadOfOverdue', numberIn(draft.maxCallsAheadOfOverdue, L.maxCallsAheadOfOverdue.min, L.maxCallsAheadOfOverdue.max, true)],
     ['amberMinutes', amber ?? order],
     ['redMinutes', red],
+  ]);
+}
+
+// ── a new branch (admins of every branch) ──
+
+export type NewBranchDraft = Pick<BranchDraft, 'nameEn' | 'nameZhHant' | 'nameZhHans' | 'timeZone' | 'defaultLocale'> & { id: string };
+export type NewBranchField = 'id' | 'nameEn' | 'nameZhHant' | 'nameZhHans' | 'timeZone';
+
+/** The id goes into every address of the branch, so it is a short lower-case slug, unique on the server. */
+export function checkNewBranch(draft: NewBranchDraft, branchIds: readonly string[]): Problems<NewBranchField> {
+  const id = draft.id.trim();
+  const timeZone = draft.timeZone.trim();
+  return collect<NewBranchField>([
+    ['id', !id ? { kind: 'required' } : !new RegExp(L.branchIdPattern).test(id) ? { kind: 'branchId' } : branchIds.includes(id) ? { kind: 'branchTaken' } : undefined],
+    ['nameZhHant', requiredText(draft.nameZhHant, L.nameLength)],
+    ['nameZhHans', requiredText(draft.nameZhHans, L.nameLength)],
+    ['nameEn', requiredText(draft.nameEn, L.nameLength)],
+    ['timeZone', !timeZone ? { kind: 'required' } : isKnownTimeZone(timeZone) ? undefined : { kind: 'timeZone' }],
   ]);
 }

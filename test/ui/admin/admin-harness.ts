@@ -29,4 +29,8 @@ async function mountAdminPage(token: string, branchId: string, locale: 'en' | 'z
   await page.updateComplete;
 }
 
-(globalThis as unknown as { mountAdminPage: typeof mountAdminPage }).mountAdminPage = mountAdminPage;
+/** The ids of every `branch-change` the page fired, as the console shell would hear them. */
+const branchChanges: string[] = [];
+document.addEventListener('branch-change', (event) => branchChanges.push((event as CustomEvent<{ branchId: string }>).detail.branchId));
+
+Object.assign(globalThis, { mountAdminPage, branchChanges });

@@ -2,89 +2,15 @@
  * The admin page in a real browser against a real server: it sends what the forms say, holds back
  * what the browser can already tell is wrong, and shows the server's refusals.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BRANCH, createTestApp, service, type TestApp } from '../../helpers/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { BRANCH, service } from '../../helpers/test-app.js';
+import { changesSent, useAdminBrowser, type Locale } from './admin-browser.js';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-let bundle: string;
-let browser: Browser;
-let t: TestApp;
-let origin: string;
-let page: Page;
+const browser = useAdminBrowser();
+const t = () => browser.t();
+const openAdminPage = (username = 'manager', locale: Locale = 'en') => browser.open({ username, locale });
 
-beforeAll(async () => {
-  bundle = mkdtempSync(join(tmpdir(), 'lobbyflow-admin-ui-'));
-  await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'error',
-    publicDir: false,
-    build: {
-      outDir: bundle,
-      emptyOutDir: true,
-      minify: false,
-      target: 'es2022',
-      lib: { entry: join(ROOT, 'test/ui/admin/admin-harness.ts'), formats: ['es'], fileName: 'admin-harness' },
-    },
-  });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (bundle) rmSync(bundle, { recursive: true, force: true });
-});
-
-beforeEach(async () => {
-  t = await createTestApp();
-  origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
-});
-afterEach(async () => {
-  await page?.close();
-  await t.close();
-});
-
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.html': 'text/html' };
-
-/** Opens the page on the server's own origin, so the API calls are same-origin as in production. */
-async function openAdminPage(username = 'manager', locale: 'en' | 'zh-Hant' | 'zh-Hans' = 'en') {
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.route(`${origin}/admin-test/**`, (route) => {
-    const file = new URL(route.request().url()).pathname.replace('/admin-test/', '');
-    if (file === 'index.html') {
-      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><script type="module" src="./admin-harness.js"></script>' });
-    }
-    return route.fulfill({ contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(join(bundle, file)) });
-  });
-  await page.goto(`${origin}/admin-test/index.html`);
-  await page.waitForFunction(() => 'mountAdminPage' in globalThis);
-  const token = (await t.as(username)).authorization.slice('Bearer '.length);
-  await page.evaluate(
-    ([token, branchId, locale]) => (globalThis as unknown as { mountAdminPage: (...a: string[]) => Promise<void> }).mountAdminPage(token, branchId, locale),
-    [token, BRANCH, locale],
-  );
-  await page.locator('[data-testid=admin-service-A]').waitFor();
-  return page;
-}
-
-/** Every change the page sent to the admin API. */
-function changesSent(p: Page): string[] {
-  const sent: string[] = [];
-  p.on('request', (r) => {
-    if (r.method() !== 'GET' && r.url().includes('/admin/')) sent.push(`${r.method()} ${new URL(r.url()).pathname}`);
-  });
-  return sent;
-}
-
-const services = () => t.app.lobby.db.selectFrom('services').selectAll().where('branch_id', '=', BRANCH).orderBy('prefix').execute();
+const services = () => t().app.lobby.db.selectFrom('services').selectAll().where('branch_id', '=', BRANCH).orderBy('prefix').execute();
 
 describe('<admin-page>', () => {
   it('adds a service through the form, and the kiosk can then issue its tickets', async () => {
@@ -100,7 +26,7 @@ describe('<admin-page>', () => {
 
     const created = (await services()).find((s) => s.prefix === 'F');
     expect(created).toMatchObject({ name_en: 'Pensions', name_zh_hant: '養老金', target_wait_seconds: 720, default_service_seconds: 300, active: 1 });
-    const ticket = await t.app.inject({ method: 'POST', url: `/api/branches/${BRANCH}/tickets`, headers: t.kiosk, payload: { serviceId: created!.id } });
+    const ticket = await t().app.inject({ method: 'POST', url: `/api/branches/${BRANCH}/tickets`, headers: t().kiosk, payload: { serviceId: created!.id } });
     expect(ticket.json().number).toBe('F001');
   });
 
@@ -118,7 +44,7 @@ describe('<admin-page>', () => {
   });
 
   it("shows the server's own message when it refuses, and the service stays active", async () => {
-    await t.app.inject({ method: 'POST', url: `/api/branches/${BRANCH}/tickets`, headers: t.kiosk, payload: { serviceId: service('B') } });
+    await t().app.inject({ method: 'POST', url: `/api/branches/${BRANCH}/tickets`, headers: t().kiosk, payload: { serviceId: service('B') } });
     const p = await openAdminPage();
     await p.click('[data-testid=admin-service-B]');
     await p.click('[data-testid=admin-deactivate]');
@@ -135,7 +61,7 @@ describe('<admin-page>', () => {
     await p.fill('admin-device-tokens input[name=label]', 'Kiosk by the door');
     await p.click('admin-device-tokens [data-testid=admin-save]');
     const token = (await p.locator('[data-testid=admin-token-value]').textContent())!.trim();
-    const ticket = await t.app.inject({ method: 'POST', url: `/api/branches/${BRANCH}/tickets`, headers: { authorization: `Bearer ${token}` }, payload: { serviceId: service('A') } });
+    const ticket = await t().app.inject({ method: 'POST', url: `/api/branches/${BRANCH}/tickets`, headers: { authorization: `Bearer ${token}` }, payload: { serviceId: service('A') } });
     expect(ticket.statusCode).toBe(201);
 
     await p.click('[data-testid=admin-done]');
@@ -151,7 +77,7 @@ describe('<admin-page>', () => {
     await p.click('[data-testid=admin-counter-service-V]');
     await p.click('admin-counters [data-testid=admin-save]');
     await p.locator('admin-counters [data-testid=admin-saved]').waitFor();
-    const links = await t.app.lobby.db.selectFrom('counter_services').select('service_id').where('counter_id', '=', 'demo-counter-2').orderBy('service_id').execute();
+    const links = await t().app.lobby.db.selectFrom('counter_services').select('service_id').where('counter_id', '=', 'demo-counter-2').orderBy('service_id').execute();
     expect(links.map((l) => l.service_id)).toEqual([service('B'), service('D'), service('V')]);
   });
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { AdminCounter, AdminService, AdminUser } from '../../../protocol/admin-schemas.js';
-import { branchBody, counterDraft, serviceBody, serviceDraft } from '../../../manager-ui/src/admin/admin-drafts.js';
+import { branchBody, counterDraft, newBranchBody, newBranchDraft, serviceBody, serviceDraft } from '../../../manager-ui/src/admin/admin-drafts.js';
 import {
   checkBranch,
   checkCounter,
   checkLabel,
+  checkNewBranch,
   checkPassword,
   checkService,
   checkUser,
@@ -178,5 +179,38 @@ describe('branch form', () => {
     expect(secondsToMinutes(900)).toBe('15');
     expect(secondsToMinutes(90)).toBe('1.5');
     expect(secondsToMinutes(100)).toBe('1.7');
+  });
+});
+
+describe('new branch form', () => {
+  const kowloon = { ...newBranchDraft('Asia/Hong_Kong'), id: 'kowloon-east', nameEn: ' Kowloon East ', nameZhHant: '九龍東', nameZhHans: '九龙东' };
+
+  it('starts in the given time zone and in Traditional Chinese', () => {
+    expect(newBranchDraft('Asia/Macau')).toMatchObject({ id: '', timeZone: 'Asia/Macau', defaultLocale: 'zh-Hant' });
+  });
+
+  it('accepts a slug id and sends trimmed names', () => {
+    expect(checkNewBranch(kowloon, ['demo'])).toEqual({});
+    expect(newBranchBody(kowloon)).toEqual({
+      id: 'kowloon-east',
+      name: { en: 'Kowloon East', zhHant: '九龍東', zhHans: '九龙东' },
+      timeZone: 'Asia/Hong_Kong',
+      defaultLocale: 'zh-Hant',
+    });
+  });
+
+  it.each([
+    [{ id: '' }, 'id', 'required'],
+    [{ id: 'Kowloon' }, 'id', 'branchId'],
+    [{ id: 'k' }, 'id', 'branchId'],
+    [{ id: 'a'.repeat(33) }, 'id', 'branchId'],
+    [{ id: 'north branch' }, 'id', 'branchId'],
+    [{ id: 'demo' }, 'id', 'branchTaken'],
+    [{ timeZone: 'Mars/Olympus' }, 'timeZone', 'timeZone'],
+    [{ nameZhHant: '  ' }, 'nameZhHant', 'required'],
+  ])('refuses %j', (change, field, kind) => {
+    const problems = checkNewBranch({ ...kowloon, ...change }, ['demo']);
+    expect(Object.keys(problems)).toEqual([field]);
+    expect(problems[field as keyof typeof problems]?.kind).toBe(kind);
   });
 });
