@@ -112,6 +112,13 @@ export class ManagerApp extends LitElement {
     this._setUser(user);
   }
 
+  /** An admin of every branch switched branch in the admin page (which stored the choice): follow it. */
+  private _onBranchChange(event: CustomEvent<{ branchId: string }>) {
+    if (event.detail.branchId === this._branchId) return;
+    this._branchId = event.detail.branchId;
+    this._liveController.restart();
+  }
+
   /** Signs the console in or out: the branch, the live socket and the page follow the user. */
   private _setUser(user: User | null) {
     this._user = user;
@@ -158,7 +165,7 @@ export class ManagerApp extends LitElement {
     if (this._route === 'reports') return html`<reports-page></reports-page>`;
     if (this._route === 'staffing') return html`<staffing-page></staffing-page>`;
     if (!this._adminLoaded) return html`<div class="placeholder" data-testid="admin-unavailable">${msg('Admin is not available yet')}</div>`;
-    return html`<admin-page .api=${this.api} .branchId=${this._branchId}></admin-page>`;
+    return html`<admin-page .api=${this.api} .branchId=${this._branchId} @branch-change=${this._onBranchChange}></admin-page>`;
   }
 
   private _renderToast() {
