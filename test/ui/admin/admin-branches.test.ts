@@ -29,7 +29,7 @@ describe('<admin-page> branches', () => {
   it('lets an admin open a branch and administer it: the page reloads for it and tells the console', async () => {
     const p = await browser.open({ username: 'admin', ready: '[data-testid=admin-tab-branches]' });
     await p.click('[data-testid=admin-tab-branches]');
-    expect(await p.locator('[data-testid=admin-branch-demo]').textContent()).toContain('Administering');
+    await expect.poll(() => p.locator('[data-testid=admin-branch-demo]').textContent()).toContain('Administering');
     await fillNewBranch(p, 'kowloon-east');
     await p.click('admin-branches [data-testid=admin-save]');
     await p.locator('[data-testid=admin-branch-kowloon-east]').waitFor();
@@ -46,7 +46,7 @@ describe('<admin-page> branches', () => {
     // The new branch is empty: its first service goes into it, not into the demo branch.
     await p.click('[data-testid=admin-tab-services]');
     await p.locator('admin-services .empty').waitFor();
-    expect(await p.locator('admin-services .empty').textContent()).toContain('No services yet');
+    await expect.poll(() => p.locator('admin-services .empty').textContent()).toContain('No services yet');
 
     await p.selectOption('[data-testid=admin-branch-select]', BRANCH);
     await p.locator('[data-testid=admin-service-A]').waitFor();
