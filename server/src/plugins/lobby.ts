@@ -10,6 +10,10 @@ import type { Clock } from '../lib/clock.js';
 import type { EventBus } from '../realtime/event-bus.js';
 import { createAuthService } from '../services/auth-service.js';
 import { createBranchTransaction } from '../services/branch-transaction.js';
+import { createAdminService } from '../services/admin-service.js';
+import { createForecastService } from '../services/forecast-service.js';
+import { createReportService } from '../services/report-service.js';
+import { createNoticeService } from '../services/notice-service.js';
 import { createDayCloseService } from '../services/day-close-service.js';
 import { createCounterService } from '../services/counter-service.js';
 import { createQueueService } from '../services/queue-service.js';
@@ -32,6 +36,10 @@ export function createLobby({ db, clock, bus }: LobbyDeps) {
     counters: createCounterService({ db, runInBranch }),
     snapshots: createSnapshotService({ db, clock }),
     dayClose: createDayCloseService({ db, runInBranch }),
+    notices: createNoticeService({ db, runInBranch }),
+    admin: createAdminService({ db, clock, runInBranch }),
+    reports: createReportService({ db, clock }),
+    forecasts: createForecastService({ db, clock }),
   };
 }
 

@@ -36,11 +36,10 @@ import {
 } from '../../../protocol/admin-schemas.js';
 import { Branch, BranchParams, Machine } from '../../../protocol/schemas.js';
 import { actorOf } from '../plugins/auth.js';
-import { createAdminService } from '../services/admin-service.js';
 
 const admin: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRequest', app.authenticate);
-  const { services, counters, machines, staff, deviceTokens, branch, branches } = createAdminService(app.lobby);
+  const { services, counters, machines, staff, deviceTokens, branch, branches } = app.lobby.admin;
   const doc = (summary: string) => ({ tags: ['admin'], security: [{ bearerAuth: [] }], summary });
   const noContent = { 204: Type.Null() };
 

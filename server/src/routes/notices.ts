@@ -3,14 +3,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { NOTICE_ROUTE, NoticeBoard } from '../../../protocol/notice-schemas.js';
 import { BranchParams } from '../../../protocol/schemas.js';
 import { actorOf } from '../plugins/auth.js';
-import { createBranchTransaction } from '../services/branch-transaction.js';
-import { createNoticeService } from '../services/notice-service.js';
 
 const notices: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRequest', app.authenticate);
   const base = { tags: ['branch'], security: [{ bearerAuth: [] }], params: BranchParams };
-  const { db, clock, bus } = app.lobby;
-  const service = createNoticeService({ db, runInBranch: createBranchTransaction({ db, clock, events: bus }) });
+  const service = app.lobby.notices;
 
   app.get(
     NOTICE_ROUTE,

@@ -3,12 +3,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ArrivalsReport, EstimateAccuracyReport, ReportQuery } from '../../../protocol/forecast-schemas.js';
 import { BranchParams } from '../../../protocol/schemas.js';
 import { actorOf } from '../plugins/auth.js';
-import { createReportService } from '../services/report-service.js';
 
 const reports: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRequest', app.authenticate);
   const base = { tags: ['reports'], security: [{ bearerAuth: [] }], params: BranchParams, querystring: ReportQuery };
-  const service = createReportService({ db: app.lobby.db, clock: app.lobby.clock });
+  const service = app.lobby.reports;
 
   app.get(
     '/api/branches/:branchId/reports/estimate-accuracy',

@@ -16,7 +16,6 @@ import { ErlangCError, erlangC, staffing } from '../domain/erlang-c.js';
 import { AppError, forbidden } from '../errors.js';
 import { actorOf } from '../plugins/auth.js';
 import type { Actor } from '../services/actor.js';
-import { createForecastService } from '../services/forecast-service.js';
 import type { WhatIfAction } from '../simulator/what-if.js';
 
 /** Runs an Erlang C computation; inputs the model cannot take (load at or above capacity) are the caller's 400. */
@@ -54,7 +53,7 @@ function toAction(body: WhatIfBody): WhatIfAction {
 const tools: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRequest', app.authenticate);
   const security = [{ bearerAuth: [] }];
-  const forecasts = createForecastService({ db: app.lobby.db, clock: app.lobby.clock });
+  const forecasts = app.lobby.forecasts;
 
   app.get(
     '/api/tools/erlang-c',

@@ -6,7 +6,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { Clock } from '../lib/clock.js';
-import type { EventBus } from '../realtime/event-bus.js';
 import { createBranchSettingsAdmin } from './admin/branch-settings.js';
 import { createBranchDirectory } from './admin/branches.js';
 import { createCounterAdmin } from './admin/counters.js';
@@ -14,17 +13,16 @@ import { createDeviceTokenAdmin } from './admin/device-tokens.js';
 import { createMachineAdmin } from './admin/machines.js';
 import { createServiceAdmin } from './admin/services.js';
 import { createStaffAdmin } from './admin/staff.js';
-import { createBranchTransaction } from './branch-transaction.js';
+import type { RunInBranch } from './branch-transaction.js';
 
 export interface AdminServiceDeps {
   db: Kysely<Database>;
   clock: Clock;
-  bus: EventBus;
+  /** The same unit of work as the queue: one transaction, sequenced events, published on commit. */
+  runInBranch: RunInBranch;
 }
 
-export function createAdminService({ db, clock, bus }: AdminServiceDeps) {
-  // The same unit of work as the queue: one transaction, sequenced events, published on commit.
-  const deps = { db, clock, runInBranch: createBranchTransaction({ db, clock, events: bus }) };
+export function createAdminService(deps: AdminServiceDeps) {
   return {
     services: createServiceAdmin(deps),
     counters: createCounterAdmin(deps),
