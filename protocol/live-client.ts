@@ -3,7 +3,7 @@
  * Snapshot on connect, events applied in sequence order, a fresh snapshot on any gap,
  * and reconnect with exponential backoff. Works in browsers and in Node (pass `WebSocket`).
  */
-import type { DomainEvent, ServerMessage } from './messages.js';
+import { RECENT_CALLS_KEPT, type DomainEvent, type ServerMessage } from './messages.js';
 import type { Counter, Snapshot, Ticket } from './schemas.js';
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'closed';
@@ -38,7 +38,7 @@ export function applyEvent(state: Snapshot, event: DomainEvent): Snapshot {
       at: event.at,
       recall: event.type === 'ticket.recalled',
     };
-    next.recentCalls = [call, ...state.recentCalls].slice(0, 12);
+    next.recentCalls = [call, ...state.recentCalls].slice(0, RECENT_CALLS_KEPT);
   }
   return next;
 }

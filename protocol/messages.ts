@@ -6,6 +6,9 @@
 import type { Counter, MachineKind, QueueSummary, Snapshot, Ticket } from './schemas.js';
 import type { ErrorCode } from './errors.js';
 
+/** How many recent calls a snapshot carries and a live client keeps: enough for every counter's last call on the wall display. */
+export const RECENT_CALLS_KEPT = 30;
+
 export const TICKET_EVENT_TYPES = [
   'ticket.issued',
   'ticket.called',

@@ -6,7 +6,7 @@ import { buttons, tokens } from './styles.js';
 const SHOW_MS = 8000;
 
 /**
- * A short message at the bottom of the screen (errors from the server, mostly); it goes away by itself.
+ * A short message at the top of the screen (errors from the server, mostly); it goes away by itself.
  * @fires toast-dismissed - when it times out or is closed
  */
 @localized()
@@ -23,10 +23,13 @@ export class ToastMessage extends LitElement {
     tokens,
     buttons,
     css`
+      /* Under the top bar, clear of the counters strip and the big buttons at the bottom; taps pass through
+         the message to what is beneath it, so only the close button catches them. */
       :host {
         position: fixed;
         left: 50%;
-        bottom: 24px;
+        top: 76px;
+        pointer-events: none;
         transform: translateX(-50%);
         z-index: 50;
         max-width: min(720px, calc(100vw - 32px));
@@ -47,6 +50,7 @@ export class ToastMessage extends LitElement {
         border-left-color: var(--alarm);
       }
       button {
+        pointer-events: auto;
         border-color: #fff;
         color: #fff;
         background: transparent;

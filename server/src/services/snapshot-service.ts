@@ -1,6 +1,7 @@
 /** Everything a screen needs to draw a branch, consistent with one event sequence number. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
+import { RECENT_CALLS_KEPT } from '../../../protocol/messages.js';
 import type { Snapshot } from '../../../protocol/schemas.js';
 import { notFound } from '../errors.js';
 import type { Clock } from '../lib/clock.js';
@@ -11,7 +12,6 @@ import { recentCalls } from '../repositories/ticket-repository.js';
 import { assertCanRead, type Actor } from './actor.js';
 import { describeQueues, loadQueueState } from './queue-state.js';
 
-const RECENT_CALLS = 12;
 
 export function createSnapshotService({ db, clock }: { db: Kysely<Database>; clock: Clock }) {
   return {
@@ -46,7 +46,7 @@ export function createSnapshotService({ db, clock }: { db: Kysely<Database>; clo
         const now = clock.now();
         const state = await loadQueueState(trx, branchId);
         const { queues, tickets } = describeQueues(state, now);
-        const calls = await recentCalls(trx, branchId, RECENT_CALLS);
+        const calls = await recentCalls(trx, branchId, RECENT_CALLS_KEPT);
         const machines = await listMachines(trx, branchId);
         return {
           seq: branchRow.last_seq,
