@@ -90,6 +90,28 @@ describe('the live socket', () => {
     await eventually(() => closed, 3000, 'the server to drop the dead socket');
   });
 
+  it('closes the socket of a device whose token is revoked', async () => {
+    const admin = await t.as('admin');
+    const created = await post(`/api/branches/${BRANCH}/admin/device-tokens`, admin, { kind: 'display', label: 'Wall 2' });
+    expect(created.statusCode, created.body).toBe(201);
+    const { token, id } = created.json();
+    const live = connect(liveUrl(token));
+    await live.waitFor(1);
+    const closed = new Promise<number>((resolve) => live.socket.on('close', (code) => resolve(code)));
+    expect((await post(`/api/branches/${BRANCH}/admin/device-tokens/${id}/revoke`, admin)).statusCode).toBe(200);
+    expect(await closed).toBe(4401);
+  });
+
+  it('closes a staff socket when the session ends', async () => {
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'teller2', password: 'demo' } });
+    const token = login.json().token;
+    const live = connect(liveUrl(token));
+    await live.waitFor(1);
+    const closed = new Promise<number>((resolve) => live.socket.on('close', (code) => resolve(code)));
+    await post('/api/auth/logout', { authorization: `Bearer ${token}` });
+    expect(await closed).toBe(4401);
+  });
+
   it('keeps a healthy socket open across many pings', async () => {
     const live = connect(liveUrl());
     await live.waitFor(1);

@@ -15,10 +15,15 @@ export interface LiveSocketOptions {
   loadSnapshot: () => Promise<Snapshot>;
   /** How often to ping; a socket that missed the previous pong is dropped. */
   pingIntervalMs: number;
+  /** Asked at every ping: false once the session ended or the device token was revoked. */
+  stillAuthorized: () => Promise<boolean>;
   onError: (err: unknown) => void;
 }
 
-export function serveLiveSocket({ socket, branchId, bus, loadSnapshot, pingIntervalMs, onError }: LiveSocketOptions) {
+/** Close code for a socket whose session or device token is no longer valid. */
+export const CLOSE_UNAUTHORIZED = 4401;
+
+export function serveLiveSocket({ socket, branchId, bus, loadSnapshot, pingIntervalMs, stillAuthorized, onError }: LiveSocketOptions) {
   let lastSentSeq = -1;
   let held: DomainEvent[] | null = [];
   // Snapshot requests can overlap (two resyncs in quick succession): hold events until the last one is sent.
@@ -79,6 +84,11 @@ export function serveLiveSocket({ socket, branchId, bus, loadSnapshot, pingInter
     if (!alive) return socket.terminate();
     alive = false;
     socket.ping();
+    // A revoked kiosk or a signed-out teller must not keep watching the hall.
+    stillAuthorized().then(
+      (ok) => ok || socket.close(CLOSE_UNAUTHORIZED, 'session ended or device revoked'),
+      onError,
+    );
   }, pingIntervalMs);
 
   socket.on('close', () => {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { BranchParams } from '../../../protocol/schemas.js';
-import { actorOf } from '../plugins/auth.js';
+import { actorOf, tokenOf } from '../plugins/auth.js';
 import { serveLiveSocket } from '../realtime/live-socket.js';
 
 export interface LiveRouteOptions {
@@ -31,6 +31,10 @@ const live: FastifyPluginAsyncTypebox<LiveRouteOptions> = async (app, { pingInte
         bus: app.lobby.bus,
         loadSnapshot: () => app.lobby.snapshots.snapshot(actor, request.params.branchId),
         pingIntervalMs,
+        stillAuthorized: async () => {
+          const token = tokenOf(request);
+          return token !== undefined && (await app.lobby.auth.resolve(token)) !== null;
+        },
         onError: (err) => request.log.error({ err }, 'live socket snapshot failed'),
       });
     },
