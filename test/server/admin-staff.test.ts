@@ -113,6 +113,15 @@ describe('staff accounts', () => {
     expect((await login('teller3', 'a new secret')).statusCode).toBe(200);
   });
 
+  it('ends the other sessions of a manager who resets their own password, keeping the one in use', async () => {
+    const stolen = { authorization: `Bearer ${(await login('manager', 'demo')).json().token}` };
+    const mine = { authorization: `Bearer ${(await login('manager', 'demo')).json().token}` };
+    const res = await post(`${ADMIN}/users/${await userId('manager')}/password`, mine, { password: 'a fresh secret' });
+    expect(res.statusCode, res.body).toBe(204);
+    expect((await get('/api/auth/me', stolen)).statusCode).toBe(401);
+    expect((await get('/api/auth/me', mine)).statusCode).toBe(200);
+  });
+
   it('refuses a short password (400) and changes nothing', async () => {
     const headers = await t.as('manager');
     const before = await dump(t);

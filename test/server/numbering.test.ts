@@ -20,6 +20,8 @@ describe('ticket numbers across business days', () => {
     t.clock.set('2026-11-23T15:59:59.000Z');
     expect((await issue()).number).toBe('A003');
     t.clock.set('2026-11-23T16:00:01.000Z'); // 00:00:01 the next day in Shanghai
+    // The server closes the past day within a minute; yesterday's tickets then give their numbers back.
+    await t.app.lobby.dayClose.closePastDays(BRANCH);
     const next = await issue();
     expect(next.number).toBe('A001');
     const rows = await t.app.lobby.db.selectFrom('tickets').select(['number', 'business_day']).orderBy('issued_at').execute();
@@ -29,6 +31,14 @@ describe('ticket numbers across business days', () => {
       '2026-11-23 A003',
       '2026-11-24 A001',
     ]);
+  });
+
+  it('never gives a number still held by yesterday’s active ticket, before the day closes', async () => {
+    const yesterday = await issue(); // A001 at 23:58, still waiting
+    t.clock.set('2026-11-23T16:00:30.000Z');
+    const today = await issue();
+    expect(yesterday.number).toBe('A001');
+    expect(today.number).toBe('A002');
   });
 
   it('follows the branch’s own time zone', async () => {

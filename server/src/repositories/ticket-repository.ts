@@ -41,13 +41,15 @@ export const listActiveTickets = (db: Db, branchId: string) =>
     .orderBy('id')
     .execute();
 
-/** Numbers with this prefix still held by an active ticket on `businessDay`. */
-export async function activeNumbersToday(db: Db, branchId: string, prefix: string, businessDay: string): Promise<string[]> {
+/**
+ * Numbers with this prefix still held by an active ticket of any day: a ticket left over from
+ * yesterday (before the day closes) or from before a time-zone change keeps its number.
+ */
+export async function activeNumbers(db: Db, branchId: string, prefix: string): Promise<string[]> {
   const rows = await db
     .selectFrom('tickets')
     .select('number')
     .where('branch_id', '=', branchId)
-    .where('business_day', '=', businessDay)
     .where('number', 'like', `${prefix}%`)
     .where('status', 'in', ACTIVE)
     .execute();

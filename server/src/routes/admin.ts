@@ -35,7 +35,8 @@ import {
   UpdateUserBody,
 } from '../../../protocol/admin-schemas.js';
 import { Branch, BranchParams, Machine } from '../../../protocol/schemas.js';
-import { actorOf } from '../plugins/auth.js';
+import { actorOf, tokenOf } from '../plugins/auth.js';
+import { hashToken } from '../lib/tokens.js';
 
 const admin: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRequest', app.authenticate);
@@ -137,7 +138,8 @@ const admin: FastifyPluginAsyncTypebox = async (app) => {
     ADMIN_ROUTES.userPassword,
     { schema: { ...doc("Reset a user's password; their other sessions end"), params: AdminUserParams, body: ResetPasswordBody, response: noContent } },
     async (req, reply) => {
-      await staff.resetPassword(actorOf(req), req.params.branchId, req.params.userId, req.body.password);
+      const token = tokenOf(req);
+      await staff.resetPassword(actorOf(req), req.params.branchId, req.params.userId, req.body.password, token ? hashToken(token) : undefined);
       return reply.status(204).send(null);
     },
   );

@@ -18,7 +18,7 @@ import { findCounter, updateCounter } from '../repositories/counter-repository.j
 import type { Db } from '../repositories/db.js';
 import { toBranch, toService, toTicket } from '../repositories/mappers.js';
 import {
-  activeNumbersToday,
+  activeNumbers,
   findTicket,
   insertTicket,
   lastNumberToday,
@@ -107,7 +107,7 @@ export function createQueueService({ db, clock, runInBranch }: QueueServiceDeps)
         if (!service || service.branch_id !== branchId || service.active !== 1) throw notFound('service', input.serviceId);
 
         const day = businessDay(now, toBranch(branchRow).timeZone);
-        const active = new Set((await activeNumbersToday(trx, branchId, service.prefix, day)).map(ticketNumberValue));
+        const active = new Set((await activeNumbers(trx, branchId, service.prefix)).map(ticketNumberValue));
         const value = nextTicketNumber(await lastNumberToday(trx, branchId, service.prefix, day), active);
         if (value === null) {
           throw new AppError('NUMBERS_EXHAUSTED', `all 999 numbers of ${service.prefix} are in use today`);

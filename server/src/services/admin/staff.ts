@@ -95,8 +95,12 @@ export function createStaffAdmin({ db, runInBranch }: AdminDeps) {
       return toAdminUser(result);
     },
 
-    /** Sets a new password; the user's other sessions end, so a lost password stops working at once. */
-    async resetPassword(actor: Actor, branchId: string, userId: string, password: string): Promise<void> {
+    /**
+     * Sets a new password; every other session of the user ends (also when they reset their own,
+     * the usual reaction to a stolen session), so a lost password or token stops working at once.
+     * `currentTokenHash` is the caller's own session, which stays signed in.
+     */
+    async resetPassword(actor: Actor, branchId: string, userId: string, password: string, currentTokenHash?: string): Promise<void> {
       const staff = await branchAdmin(db, actor, branchId);
       const user = await requireUser(db, branchId, userId);
       assertMayManage(staff, user.role);
@@ -104,7 +108,9 @@ export function createStaffAdmin({ db, runInBranch }: AdminDeps) {
       await runInBranch(branchId, staff.id, async (trx) => {
         await requireUser(trx, branchId, userId);
         await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
-        if (userId !== staff.id) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+        let sessions = trx.deleteFrom('sessions').where('user_id', '=', userId);
+        if (currentTokenHash) sessions = sessions.where('token_hash', '!=', currentTokenHash);
+        await sessions.execute();
       });
     },
   };
