@@ -3,6 +3,7 @@
  * accent, dark text on white, 48 px targets, red only for what cannot be undone.
  */
 import { css } from 'lit';
+import { buttons } from '../shell/styles.js';
 
 export const adminTokens = css`
   :host {
@@ -18,6 +19,7 @@ export const adminTokens = css`
     --warn: #b26a00;
     --alarm: #c62828;
     --target: 48px;
+    --warn-fill: #ffb300;
     --digits: 'DejaVu Sans Mono', 'Noto Sans Mono CJK SC', monospace;
     display: block;
     color: var(--text);
@@ -29,42 +31,10 @@ export const adminTokens = css`
   }
 `;
 
-export const adminControls = css`
-  button {
-    font: inherit;
-    font-weight: 600;
-    min-height: var(--target);
-    min-width: var(--target);
-    padding: 0 18px;
-    border-radius: 10px;
-    border: 2px solid var(--accent);
-    background: var(--card);
-    color: var(--accent);
-    cursor: pointer;
-    touch-action: manipulation;
-  }
-  button.primary {
-    background: var(--accent);
-    color: #fff;
-  }
-  button.primary:hover:not(:disabled) {
-    background: var(--accent-dark);
-  }
-  button.danger {
-    border-color: var(--alarm);
-    color: var(--alarm);
-  }
-  button.danger.primary {
-    background: var(--alarm);
-    color: #fff;
-  }
-  button:disabled {
-    border-color: var(--line);
-    color: #627d98;
-    background: var(--bg);
-    cursor: not-allowed;
-  }
-  button:focus-visible,
+/** Form controls; buttons come from the console's shared `buttons` styles. */
+export const adminControls = [
+  buttons,
+  css`
   input:focus-visible,
   select:focus-visible,
   textarea:focus-visible {
@@ -128,7 +98,8 @@ export const adminControls = css`
     font-variant-numeric: tabular-nums;
     font-weight: 700;
   }
-`;
+  `,
+];
 
 /** A section: its records on the left, the form for one of them on the right. */
 export const adminLayout = css`
