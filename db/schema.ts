@@ -4,6 +4,8 @@
  * `test/db/schema.test.ts` compares these interfaces with the migrated database.
  */
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { DomainEventType } from '../protocol/messages.js';
+import type { CounterStatus, MachineKind, Role, TicketStatus, Tier } from '../protocol/schemas.js';
 
 export interface Database {
   branches: BranchTable;
@@ -41,7 +43,7 @@ export interface ServiceTable {
   name_en: string;
   name_zh_hant: string;
   name_zh_hans: string;
-  self_service_kind: string | null;
+  self_service_kind: MachineKind | null;
   target_wait_seconds: number;
   default_service_seconds: number;
   icon: string;
@@ -55,7 +57,7 @@ export interface CounterTable {
   number: number;
   vip: number;
   low_counter: number;
-  status: string;
+  status: CounterStatus;
   teller_id: string | null;
   current_ticket_id: string | null;
   status_changed_at: string;
@@ -70,7 +72,7 @@ export interface CounterServiceTable {
 export interface MachineTable {
   id: string;
   branch_id: string;
-  kind: string;
+  kind: MachineKind;
   label: string;
   in_service: number;
 }
@@ -81,7 +83,7 @@ export interface UserTable {
   branch_id: string | null;
   username: string;
   display_name: string;
-  role: string;
+  role: Role;
   password_hash: string;
   active: number;
   created_at: string;
@@ -112,8 +114,8 @@ export interface TicketTable {
   service_id: string;
   number: string;
   business_day: string;
-  tier: string;
-  status: string;
+  tier: Tier;
+  status: TicketStatus;
   customer_ref: string | null;
   issued_at: string;
   called_at: string | null;
@@ -121,7 +123,7 @@ export interface TicketTable {
   ended_at: string | null;
   counter_id: string | null;
   call_count: number;
-  diverted_to: string | null;
+  diverted_to: MachineKind | null;
   issued_by: string | null;
   /** What the customer was promised when the ticket was issued, to measure the estimate's accuracy. */
   issue_estimate_seconds: number | null;
@@ -137,7 +139,7 @@ export interface TicketNumberSequenceTable {
 export interface EventTable {
   branch_id: string;
   seq: number;
-  type: string;
+  type: DomainEventType;
   at: string;
   actor_id: string | null;
   ticket_id: string | null;

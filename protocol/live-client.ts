@@ -3,10 +3,11 @@
  * Snapshot on connect, events applied in sequence order, a fresh snapshot on any gap,
  * and reconnect with exponential backoff. Works in browsers and in Node (pass `WebSocket`).
  */
-import { RECENT_CALLS_KEPT, type DomainEvent, type ServerMessage } from './messages.js';
-import type { Counter, Snapshot, Ticket } from './schemas.js';
+import { isTicketEvent, LIVE_CLOSE, RECENT_CALLS_KEPT, type DomainEvent, type ServerMessage } from './messages.js';
+import type { Snapshot, Ticket } from './schemas.js';
 
-export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'closed';
+/** `signed_out`: the server ended this device's session or revoked its token; the client stops reconnecting. */
+export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'signed_out' | 'closed';
 
 export interface LiveClientOptions {
   /** ws:// or wss:// URL of `/api/branches/:branchId/live`, with `?token=` where a cookie is not used. */
@@ -21,19 +22,25 @@ export interface LiveClientOptions {
 export type LiveListener = (client: LiveClient, event?: DomainEvent) => void;
 
 const ACTIVE = new Set(['waiting', 'called', 'serving']);
+const AT_COUNTER = new Set(['called', 'serving']);
 
 /** Applies one event to a snapshot: pure, so UIs and tests share it. */
 export function applyEvent(state: Snapshot, event: DomainEvent): Snapshot {
   const next: Snapshot = { ...state, seq: event.seq, at: event.at, queues: event.queues };
-  if (event.ticket) next.tickets = upsertTicket(state.tickets, event.ticket);
-  if (event.counter) next.counters = state.counters.map((c) => (c.id === event.counter!.id ? (event.counter as Counter) : c));
-  if ((event.type === 'ticket.called' || event.type === 'ticket.recalled') && event.ticket?.counterId) {
-    const counter = next.counters.find((c) => c.id === event.ticket!.counterId);
+  if (isTicketEvent(event)) next.tickets = upsertTicket(state, event.ticket);
+  if ('counter' in event && event.counter) {
+    const changed = event.counter;
+    next.counters = state.counters.map((c) => (c.id === changed.id ? changed : c));
+  }
+  const counterId = isTicketEvent(event) ? event.ticket.counterId : null;
+  if ((event.type === 'ticket.called' || event.type === 'ticket.recalled') && counterId) {
+    const { ticket } = event;
+    const counter = next.counters.find((c) => c.id === counterId);
     const call = {
-      ticketId: event.ticket.id,
-      number: event.ticket.number,
-      serviceId: event.ticket.serviceId,
-      counterId: event.ticket.counterId,
+      ticketId: ticket.id,
+      number: ticket.number,
+      serviceId: ticket.serviceId,
+      counterId,
       counterNumber: counter?.number ?? 0,
       at: event.at,
       recall: event.type === 'ticket.recalled',
@@ -43,9 +50,11 @@ export function applyEvent(state: Snapshot, event: DomainEvent): Snapshot {
   return next;
 }
 
-function upsertTicket(tickets: Ticket[], ticket: Ticket): Ticket[] {
-  const rest = tickets.filter((t) => t.id !== ticket.id);
-  if (!ACTIVE.has(ticket.status)) return rest;
+/** Keeps the snapshot's ticket list to what its audience sees: active tickets for staff, tickets at a counter for the hall. */
+function upsertTicket(state: Snapshot, ticket: Ticket): Ticket[] {
+  const rest = state.tickets.filter((t) => t.id !== ticket.id);
+  const kept = state.audience === 'public' ? AT_COUNTER.has(ticket.status) : ACTIVE.has(ticket.status);
+  if (!kept) return rest;
   return [...rest, ticket].sort((a, b) => a.issuedAt.localeCompare(b.issuedAt) || a.id.localeCompare(b.id));
 }
 
@@ -89,7 +98,10 @@ export class LiveClient {
     const socket = new this.WS(this.options.url);
     this.socket = socket;
     socket.onmessage = (message) => this.receive(JSON.parse(String(message.data)) as ServerMessage);
-    socket.onclose = () => this.scheduleReconnect(socket);
+    socket.onclose = (event) => {
+      if (event.code === LIVE_CLOSE.UNAUTHORIZED && socket === this.socket) return this.signOut();
+      this.scheduleReconnect(socket);
+    };
     socket.onerror = () => socket.close();
   }
 
@@ -109,6 +121,12 @@ export class LiveClient {
     this.notify(message);
     // Configuration is not carried by events: take it whole.
     if (message.type === 'branch.configured') this.resync();
+  }
+
+  /** Reconnecting cannot help a revoked token or an ended session: stop and say so. */
+  private signOut(): void {
+    this.stopped = true;
+    this.setConnection('signed_out');
   }
 
   private scheduleReconnect(socket: WebSocket): void {

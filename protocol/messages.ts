@@ -33,23 +33,53 @@ export type CounterEventType = (typeof COUNTER_EVENT_TYPES)[number];
 export type LobbyEventType = (typeof LOBBY_EVENT_TYPES)[number];
 export type DomainEventType = TicketEventType | CounterEventType | LobbyEventType;
 
-/** One change in a branch, as stored in the event log and pushed to every screen. */
-export interface DomainEvent {
-  type: DomainEventType;
+interface EventBase {
   branchId: string;
   seq: number;
   at: string;
-  /** Staff user who acted, or null for a kiosk device. */
+  /** Staff user who acted, or null for a kiosk device or the server itself (day close). */
   actorId: string | null;
-  /** The ticket after the change (ticket events). */
-  ticket?: Ticket;
-  /** The counter after the change (counter events, and calls that change its current ticket). */
-  counter?: Counter;
-  /** customer.diverted: which service the customer wanted and where they were sent. */
-  diversion?: { serviceId: string; machineKind: MachineKind };
   /** Every service's queue figures after the change, so screens never compute them. */
   queues: QueueSummary[];
 }
+
+/** A ticket changed: the ticket after the change, and the counter it is at or just left when that changed too. */
+export interface TicketEvent extends EventBase {
+  type: TicketEventType;
+  ticket: Ticket;
+  counter?: Counter;
+}
+
+/** A counter opened, paused or closed: the counter after the change. */
+export interface CounterEvent extends EventBase {
+  type: CounterEventType;
+  counter: Counter;
+}
+
+/** A customer sent to a self-service machine before taking a ticket (kiosk "take me there"). */
+export interface CustomerDivertedEvent extends EventBase {
+  type: 'customer.diverted';
+  diversion: { serviceId: string; machineKind: MachineKind };
+}
+
+/** An admin changed services, counters, machines, notices or settings: clients take a fresh snapshot. */
+export interface BranchConfiguredEvent extends EventBase {
+  type: 'branch.configured';
+}
+
+/** One change in a branch, as stored in the event log and pushed to every screen; `type` tells which. */
+export type DomainEvent = TicketEvent | CounterEvent | CustomerDivertedEvent | BranchConfiguredEvent;
+
+export const isTicketEvent = (event: DomainEvent): event is TicketEvent => event.type.startsWith('ticket.');
+export const isCounterEvent = (event: DomainEvent): event is CounterEvent => event.type.startsWith('counter.');
+
+/**
+ * Close codes of the live socket. UNAUTHORIZED: the session ended or the device token was revoked,
+ * so reconnecting cannot help (the client stops). TOO_MANY_REQUESTS: the client asked for snapshots
+ * without pause; it may reconnect later and resync. (A socket that stops reading is dropped
+ * without a close frame: it would not read that either.)
+ */
+export const LIVE_CLOSE = { UNAUTHORIZED: 4401, TOO_MANY_REQUESTS: 4429 } as const;
 
 export type SnapshotMessage = { type: 'snapshot' } & Snapshot;
 export interface ErrorMessage {

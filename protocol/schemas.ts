@@ -2,12 +2,8 @@
  * The wire contract: TypeBox schemas that validate requests on the server,
  * document the API as OpenAPI, and give the UIs their static types.
  */
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
-
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-/** UTC timestamp as an ISO 8601 string, e.g. 2026-11-22T06:30:00.000Z. */
-const Timestamp = Type.String({ format: 'date-time' });
-const Id = Type.String({ minLength: 1, maxLength: 64 });
+import { Type, type Static } from '@sinclair/typebox';
+import { Id, Nullable, Timestamp } from './schema-kit.js';
 
 export const Tier = Type.Union([Type.Literal('regular'), Type.Literal('priority'), Type.Literal('vip')], {
   description: 'regular; priority (elderly, disabled, pregnant); vip (valued customer, VIP lane)',
@@ -145,15 +141,20 @@ export const RecentCall = Type.Object({
 });
 export type RecentCall = Static<typeof RecentCall>;
 
+/** Who a snapshot is for: staff see every active ticket; the hall's kiosks and displays only the tickets at a counter. */
+export const Audience = Type.Union([Type.Literal('staff'), Type.Literal('public')]);
+export type Audience = Static<typeof Audience>;
+
 export const Snapshot = Type.Object({
   seq: Type.Integer({ description: 'The branch event sequence number this snapshot reflects' }),
+  audience: Audience,
   at: Timestamp,
   branch: Branch,
   services: Type.Array(Service),
   counters: Type.Array(Counter),
   machines: Type.Array(Machine),
   queues: Type.Array(QueueSummary),
-  tickets: Type.Array(Ticket, { description: 'Waiting, called and serving tickets' }),
+  tickets: Type.Array(Ticket, { description: 'staff: waiting, called and serving tickets; public: called and serving tickets only' }),
   recentCalls: Type.Array(RecentCall),
 });
 export type Snapshot = Static<typeof Snapshot>;

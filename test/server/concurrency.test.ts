@@ -20,6 +20,8 @@ beforeAll(async () => {
   }
   // Counter 5 (the low counter) does not take cash by default; here it does.
   await t.app.lobby.db.insertInto('counter_services').values({ branch_id: BRANCH, counter_id: counter(5), service_id: service('A') }).execute();
+  // Written behind the server's back: it reads the branch again.
+  await t.app.lobby.engine.reload(BRANCH);
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
   manager = await t.as('manager');
 });
@@ -37,6 +39,7 @@ const post = async (path: string, body?: object) => {
 async function resetQueue(tickets: number) {
   await t.app.lobby.db.updateTable('counters').set({ status: 'closed', teller_id: null, current_ticket_id: null }).execute();
   await t.app.lobby.db.updateTable('tickets').set({ status: 'cancelled' }).where('status', 'in', ['waiting', 'called', 'serving']).execute();
+  await t.app.lobby.engine.reload(BRANCH);
   for (let i = 0; i < tickets; i++) expect((await post(`/api/branches/${BRANCH}/tickets`, { serviceId: service('A') })).status).toBe(201);
   for (const n of COUNTERS) expect((await post(`/api/counters/${counter(n)}/open`)).status).toBe(200);
 }

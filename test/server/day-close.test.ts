@@ -32,7 +32,7 @@ describe('closing past business days', () => {
     expect(status.get(waiting.id)).toBe('cancelled');
     expect(status.get(called.id)).toBe('cancelled');
     expect(status.get(today.id)).toBe('waiting');
-    const snapshot = (await t.app.inject({ url: `/api/branches/${BRANCH}/snapshot`, headers: t.display })).json();
+    const snapshot = (await t.app.inject({ url: `/api/branches/${BRANCH}/snapshot`, headers: await t.as('manager') })).json();
     expect(snapshot.tickets.map((x: { id: string }) => x.id)).toEqual([today.id]);
     expect(snapshot.counters[0].currentTicketId).toBeNull();
     const events = await t.app.lobby.db.selectFrom('events').select(['type', 'actor_id']).where('ticket_id', '=', waiting.id).orderBy('seq').execute();

@@ -56,7 +56,13 @@ describe('a crash of the server', () => {
     await crash();
 
     await startServer();
-    const snapshot = await (await fetch(`${base}/api/branches/demo/snapshot`, { headers: { authorization: 'Bearer demo-display' } })).json();
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'manager', password: 'demo' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const snapshot = await (await fetch(`${base}/api/branches/demo/snapshot`, { headers: { authorization: `Bearer ${token}` } })).json();
     expect(snapshot.tickets.map((t: { id: string }) => t.id).sort()).toEqual(issued.map((t) => t.id).sort());
     expect((await issue()).number).toBe('A021');
   }, 90_000);

@@ -43,6 +43,7 @@ describe('ticket numbers across business days', () => {
 
   it('follows the branch’s own time zone', async () => {
     await t.app.lobby.db.updateTable('branches').set({ time_zone: 'Europe/London' }).execute();
+    await t.app.lobby.engine.reload(BRANCH);
     expect((await issue()).number).toBe('A001');
     t.clock.set('2026-11-23T16:00:01.000Z'); // still the 23rd in London
     expect((await issue()).number).toBe('A002');
@@ -58,6 +59,7 @@ describe('wrapping after 999', () => {
     const first = await issue(); // A001 stays waiting
     expect(first.number).toBe('A001');
     await t.app.lobby.db.updateTable('ticket_number_sequences').set({ last_number: 998 }).execute();
+    await t.app.lobby.engine.reload(BRANCH);
     expect((await issue()).number).toBe('A999');
     expect((await issue()).number).toBe('A002');
   });
@@ -71,8 +73,8 @@ describe('wrapping after 999', () => {
       service_id: service('A'),
       number: `A${String(i + 1).padStart(3, '0')}`,
       business_day: day,
-      tier: 'regular',
-      status: 'waiting',
+      tier: 'regular' as const,
+      status: 'waiting' as const,
       customer_ref: null,
       issued_at: now,
       called_at: null,
@@ -86,6 +88,7 @@ describe('wrapping after 999', () => {
     }));
     for (let i = 0; i < rows.length; i += 100) await t.app.lobby.db.insertInto('tickets').values(rows.slice(i, i + 100)).execute();
     await t.app.lobby.db.insertInto('ticket_number_sequences').values({ branch_id: BRANCH, prefix: 'A', business_day: day, last_number: 999 }).execute();
+    await t.app.lobby.engine.reload(BRANCH);
     const res = await t.app.inject({ method: 'POST', url: `/api/branches/${BRANCH}/tickets`, headers: t.kiosk, payload: { serviceId: service('A') } });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('NUMBERS_EXHAUSTED');

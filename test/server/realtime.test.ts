@@ -20,9 +20,11 @@ const issue = (prefix = 'A') => post(`/api/branches/${BRANCH}/tickets`, t.kiosk,
 describe('the live socket', () => {
   it('sends a snapshot, then one message per event in sequence order', async () => {
     await issue();
-    const live = connect(liveUrl());
+    const manager = (await t.as('manager')).authorization.replace('Bearer ', '');
+    const live = connect(liveUrl(manager));
     const [snapshot] = (await live.waitFor(1)) as SnapshotMessage[];
     expect(snapshot.type).toBe('snapshot');
+    expect(snapshot.audience).toBe('staff');
     expect(snapshot.tickets.map((x) => x.number)).toEqual(['A001']);
 
     await issue('B');
@@ -33,12 +35,26 @@ describe('the live socket', () => {
     expect(events.map((e) => e.type)).toEqual(['ticket.issued', 'counter.opened', 'ticket.called']);
     expect(events.map((e) => e.seq)).toEqual([snapshot.seq + 1, snapshot.seq + 2, snapshot.seq + 3]);
     const called = events[2];
-    expect(called.ticket).toMatchObject({ number: 'A001', status: 'called', counterId: counter(1) });
+    expect(called.type === 'ticket.called' && called.ticket).toMatchObject({ number: 'A001', status: 'called', counterId: counter(1) });
     expect(called.queues.find((q) => q.serviceId === service('A'))?.waitingCount).toBe(0);
     expect(called.queues.find((q) => q.serviceId === service('B'))?.waitingCount).toBe(1);
     live.close();
   });
 
+
+  it('gives the hall’s screens the queue figures and the tickets at a counter, not the waiting customers', async () => {
+    await issue();
+    await issue();
+    const teller = await t.as('teller1');
+    await post(`/api/counters/${counter(1)}/open`, teller);
+    const called = (await post(`/api/counters/${counter(1)}/call-next`, teller)).json();
+    const display = connect(liveUrl());
+    const [snapshot] = (await display.waitFor(1)) as SnapshotMessage[];
+    expect(snapshot.audience).toBe('public');
+    expect(snapshot.tickets.map((x) => x.id)).toEqual([called.id]);
+    expect(snapshot.queues.find((q) => q.serviceId === service('A'))?.waitingCount).toBe(1);
+    display.close();
+  });
   it('answers a snapshot request with a fresh snapshot at the current sequence number', async () => {
     const live = connect(liveUrl());
     await live.waitFor(1);

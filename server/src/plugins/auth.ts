@@ -5,8 +5,8 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Actor } from '../services/actor.js';
-import { unauthenticated } from '../services/actor.js';
+import type { Actor } from '../domain/actor.js';
+import { unauthenticated } from '../domain/actor.js';
 
 export const SESSION_COOKIE = 'lobbyflow_session';
 

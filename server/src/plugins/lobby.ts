@@ -9,7 +9,9 @@ import type { Database } from '../../../db/schema.js';
 import type { Clock } from '../lib/clock.js';
 import type { EventBus } from '../realtime/event-bus.js';
 import { createAuthService } from '../services/auth-service.js';
+import { createBranchEngine } from '../services/branch-engine.js';
 import { createBranchTransaction } from '../services/branch-transaction.js';
+import { createRealtimeHub } from '../realtime/realtime-hub.js';
 import { createAdminService } from '../services/admin-service.js';
 import { createForecastService } from '../services/forecast-service.js';
 import { createReportService } from '../services/report-service.js';
@@ -26,20 +28,23 @@ export interface LobbyDeps {
 }
 
 export function createLobby({ db, clock, bus }: LobbyDeps) {
-  const runInBranch = createBranchTransaction({ db, clock, events: bus });
+  const engine = createBranchEngine({ db, clock, bus });
+  const runInBranch = createBranchTransaction({ db, clock, engine });
   return {
     db,
     clock,
     bus,
+    engine,
+    hub: createRealtimeHub(bus),
     auth: createAuthService({ db, clock }),
-    queue: createQueueService({ db, clock, runInBranch }),
-    counters: createCounterService({ db, runInBranch }),
-    snapshots: createSnapshotService({ db, clock }),
-    dayClose: createDayCloseService({ db, runInBranch }),
+    queue: createQueueService({ db, engine }),
+    counters: createCounterService({ db, engine }),
+    snapshots: createSnapshotService({ engine }),
+    dayClose: createDayCloseService({ db, engine }),
     notices: createNoticeService({ db, runInBranch }),
     admin: createAdminService({ db, clock, runInBranch }),
     reports: createReportService({ db, clock }),
-    forecasts: createForecastService({ db, clock }),
+    forecasts: createForecastService({ db, clock, engine }),
   };
 }
 

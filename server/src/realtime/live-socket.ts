@@ -1,68 +1,98 @@
 /**
  * One screen's live connection: a snapshot first, then every domain event of the branch in
- * sequence order. Events that arrive while the snapshot is being read are held back and sent
- * after it, skipping those the snapshot already includes.
+ * sequence order. Events that arrive while a snapshot is being read are held back and sent after
+ * it, skipping those the snapshot already includes.
+ *
+ * No screen can stall the hall: at most one snapshot is read per socket at a time (requests made
+ * meanwhile are answered by one more), a socket that keeps asking is closed, and a socket that
+ * stops reading is dropped once its send buffer passes a limit rather than buffered without bound.
  */
 import type { WebSocket } from 'ws';
-import type { ClientMessage, DomainEvent, ServerMessage } from '../../../protocol/messages.js';
-import type { Snapshot } from '../../../protocol/schemas.js';
-import type { EventBus } from './event-bus.js';
+import { LIVE_CLOSE, type ClientMessage, type ServerMessage } from '../../../protocol/messages.js';
+import type { SharedSnapshot } from '../services/branch-engine.js';
+import type { EventFrame, RealtimeHub } from './realtime-hub.js';
 
 export interface LiveSocketOptions {
   socket: WebSocket;
   branchId: string;
-  bus: EventBus;
-  loadSnapshot: () => Promise<Snapshot>;
+  hub: RealtimeHub;
+  loadSnapshot: () => Promise<SharedSnapshot>;
   /** How often to ping; a socket that missed the previous pong is dropped. */
   pingIntervalMs: number;
   /** Asked at every ping: false once the session ended or the device token was revoked. */
   stillAuthorized: () => Promise<boolean>;
   onError: (err: unknown) => void;
+  /** A socket whose unsent data passes this many bytes is dropped. */
+  maxBufferedBytes?: number;
 }
 
-/** Close code for a socket whose session or device token is no longer valid. */
-export const CLOSE_UNAUTHORIZED = 4401;
+/** Unsent bytes a socket may hold: a few full snapshots of a very busy hall. */
+export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+/** Snapshot requests a socket may make per minute: a client resyncs after a gap, not in a loop. */
+export const SNAPSHOT_REQUESTS_PER_MINUTE = 60;
 
-export function serveLiveSocket({ socket, branchId, bus, loadSnapshot, pingIntervalMs, stillAuthorized, onError }: LiveSocketOptions) {
+export function serveLiveSocket(options: LiveSocketOptions) {
+  const { socket, hub, loadSnapshot, pingIntervalMs, stillAuthorized, onError } = options;
+  const maxBuffered = options.maxBufferedBytes ?? MAX_BUFFERED_BYTES;
   let lastSentSeq = -1;
-  let held: DomainEvent[] | null = [];
-  // Snapshot requests can overlap (two resyncs in quick succession): hold events until the last one is sent.
-  let snapshotsInFlight = 0;
+  let held: EventFrame[] | null = [];
+  let snapshotInFlight = false;
+  let snapshotWanted = false;
+  let requestTimes: number[] = [];
   let alive = true;
 
-  const send = (message: ServerMessage) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+  /** Sends a frame, or drops a socket that is not reading: it resyncs when it comes back. */
+  const sendFrame = (frame: string) => {
+    if (socket.readyState !== socket.OPEN) return;
+    if (socket.bufferedAmount > maxBuffered) return socket.terminate();
+    socket.send(frame);
   };
-  const sendEvents = (events: readonly DomainEvent[]) => {
-    for (const event of events) {
-      if (event.seq <= lastSentSeq) continue;
-      lastSentSeq = event.seq;
-      send(event);
+  const send = (message: ServerMessage) => sendFrame(JSON.stringify(message));
+  const sendEvents = (frames: readonly EventFrame[]) => {
+    for (const { seq, frame } of frames) {
+      if (seq <= lastSentSeq) continue;
+      lastSentSeq = seq;
+      sendFrame(frame);
     }
   };
 
-  const unsubscribe = bus.subscribe(branchId, (events) => {
-    if (held) held.push(...events);
-    else sendEvents(events);
+  const leave = hub.join(options.branchId, (frames) => {
+    if (held) held.push(...frames);
+    else sendEvents(frames);
   });
 
-  async function sendSnapshot() {
+  async function sendSnapshot(): Promise<void> {
     held ??= [];
-    snapshotsInFlight++;
+    snapshotInFlight = true;
     try {
-      const snapshot = await loadSnapshot();
+      const { snapshot, frame } = await loadSnapshot();
       lastSentSeq = snapshot.seq;
-      send({ type: 'snapshot', ...snapshot });
+      sendFrame(frame);
     } catch (err) {
       onError(err);
       send({ type: 'error', code: 'INTERNAL', message: 'could not read the branch; reconnect' });
     } finally {
-      if (--snapshotsInFlight === 0) {
+      snapshotInFlight = false;
+      if (snapshotWanted) {
+        snapshotWanted = false;
+        void sendSnapshot();
+      } else {
         const pending = held ?? [];
         held = null;
         sendEvents(pending);
       }
     }
+  }
+
+  function requestSnapshot(): void {
+    const now = Date.now();
+    requestTimes = requestTimes.filter((t) => now - t < 60_000);
+    requestTimes.push(now);
+    if (requestTimes.length > SNAPSHOT_REQUESTS_PER_MINUTE) {
+      return socket.close(LIVE_CLOSE.TOO_MANY_REQUESTS, 'too many snapshot requests');
+    }
+    if (snapshotInFlight) snapshotWanted = true;
+    else void sendSnapshot();
   }
 
   socket.on('message', (raw) => {
@@ -72,7 +102,7 @@ export function serveLiveSocket({ socket, branchId, bus, loadSnapshot, pingInter
     } catch {
       return send({ type: 'error', code: 'VALIDATION_FAILED', message: 'messages must be JSON' });
     }
-    if (message?.type === 'snapshot.request') void sendSnapshot();
+    if (message?.type === 'snapshot.request') requestSnapshot();
     else if (message?.type === 'ping') send({ type: 'pong' });
     else send({ type: 'error', code: 'VALIDATION_FAILED', message: 'type must be snapshot.request or ping' });
   });
@@ -86,14 +116,14 @@ export function serveLiveSocket({ socket, branchId, bus, loadSnapshot, pingInter
     socket.ping();
     // A revoked kiosk or a signed-out teller must not keep watching the hall.
     stillAuthorized().then(
-      (ok) => ok || socket.close(CLOSE_UNAUTHORIZED, 'session ended or device revoked'),
+      (ok) => ok || socket.close(LIVE_CLOSE.UNAUTHORIZED, 'session ended or device revoked'),
       onError,
     );
   }, pingIntervalMs);
 
   socket.on('close', () => {
     clearInterval(pinger);
-    unsubscribe();
+    leave();
   });
 
   void sendSnapshot();

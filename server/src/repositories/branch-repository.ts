@@ -23,7 +23,7 @@ export async function reserveEventSeq(db: Db, branchId: string, count: number): 
   return row.last_seq - count + 1;
 }
 
-export async function currentSeq(db: Db, branchId: string): Promise<number> {
-  const row = await db.selectFrom('branches').select('last_seq').where('id', '=', branchId).executeTakeFirstOrThrow();
-  return row.last_seq;
+/** Every branch's id. */
+export async function listBranchIds(db: Db): Promise<string[]> {
+  return (await db.selectFrom('branches').select('id').execute()).map((r) => r.id);
 }

@@ -1,8 +1,6 @@
-import type { CounterTable } from '../../../db/schema.js';
 import type { Counter } from '../../../protocol/schemas.js';
 import type { Db } from './db.js';
 import { toCounter } from './mappers.js';
-import type { Updateable } from 'kysely';
 
 function baseQuery(db: Db) {
   return db
@@ -43,14 +41,8 @@ export async function findCounter(db: Db, counterId: string): Promise<Counter | 
   return counter;
 }
 
-export async function findCounterOfTeller(db: Db, tellerId: string): Promise<Counter | undefined> {
-  const [counter] = await withServices(
-    db,
-    await baseQuery(db).where('counters.teller_id', '=', tellerId).where('counters.status', '!=', 'closed').execute(),
-  );
-  return counter;
-}
-
-export async function updateCounter(db: Db, counterId: string, changes: Updateable<CounterTable>): Promise<void> {
-  await db.updateTable('counters').set(changes).where('id', '=', counterId).execute();
+/** The branch a counter belongs to. */
+export async function findCounterBranch(db: Db, counterId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('counters').select('branch_id').where('id', '=', counterId).executeTakeFirst();
+  return row?.branch_id;
 }

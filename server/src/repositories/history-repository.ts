@@ -33,38 +33,6 @@ export async function finishedTickets(db: Db, branchId: string, fromDay: string,
   }));
 }
 
-/**
- * A cheap fingerprint of the finished tickets of a period (how many, the last one ended when):
- * when it has not changed, evidence read earlier is still good. For past days the number of
- * tickets is enough (they are finished), and it is read from the index alone.
- */
-export async function finishedTicketsFingerprint(db: Db, branchId: string, fromDay: string, toDay: string, past: boolean): Promise<string> {
-  let query = db
-    .selectFrom('tickets')
-    .where('branch_id', '=', branchId)
-    .where('business_day', '>=', fromDay)
-    .where('business_day', '<=', toDay);
-  if (!past) query = query.where('status', 'in', ['done', 'no_show']);
-  const row = await query
-    .select((eb) => [eb.fn.countAll<number>().as('count'), past ? eb.val('').as('last') : eb.fn.max('ended_at').as('last')])
-    .executeTakeFirst();
-  return `${fromDay}|${toDay}|${row?.count ?? 0}|${row?.last ?? ''}`;
-}
-
-/** When each of `counterIds` called a priority or VIP ticket since `since` (ISO), for the fairness rule. */
-export async function tieredCallsSince(db: Db, counterIds: readonly string[], since: string) {
-  if (counterIds.length === 0) return [];
-  return db
-    .selectFrom('events')
-    .innerJoin('tickets', 'tickets.id', 'events.ticket_id')
-    .select(['events.counter_id', 'events.at'])
-    .where('events.counter_id', 'in', counterIds)
-    .where('events.type', '=', 'ticket.called')
-    .where('events.at', '>=', since)
-    .where('tickets.tier', '!=', 'regular')
-    .execute();
-}
-
 /** Tickets issued from business day `fromDay` to `toDay` (inclusive), with what was promised and when they were called. */
 export const issuedTickets = (db: Db, branchId: string, fromDay: string, toDay: string) =>
   db

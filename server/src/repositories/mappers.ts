@@ -1,4 +1,5 @@
 /** Rows to wire objects (protocol/schemas.ts). */
+import { toWireTicket, type TicketRecord } from '../domain/branch-state.js';
 import type { BranchRow, CounterRow, MachineRow, ServiceRow, TicketRow, UserRow } from '../../../db/schema.js';
 import type {
   Branch,
@@ -38,7 +39,7 @@ export function toService(row: ServiceRow): Service {
     branchId: row.branch_id,
     prefix: row.prefix,
     name: { en: row.name_en, zhHant: row.name_zh_hant, zhHans: row.name_zh_hans },
-    selfServiceKind: row.self_service_kind as MachineKind | null,
+    selfServiceKind: row.self_service_kind,
     targetWaitSeconds: row.target_wait_seconds,
     defaultServiceSeconds: row.default_service_seconds,
     icon: row.icon,
@@ -54,7 +55,7 @@ export function toCounter(row: CounterRow, serviceIds: string[], tellerName: str
     vip: row.vip === 1,
     lowCounter: row.low_counter === 1,
     serviceIds,
-    status: row.status as CounterStatus,
+    status: row.status,
     tellerId: row.teller_id,
     tellerName,
     currentTicketId: row.current_ticket_id,
@@ -63,28 +64,35 @@ export function toCounter(row: CounterRow, serviceIds: string[], tellerName: str
 }
 
 export function toMachine(row: MachineRow): Machine {
-  return { id: row.id, branchId: row.branch_id, kind: row.kind as MachineKind, label: row.label, inService: row.in_service === 1 };
+  return { id: row.id, branchId: row.branch_id, kind: row.kind, label: row.label, inService: row.in_service === 1 };
 }
 
-/** The ticket as screens see it. The customer reference is personal data and never leaves the server. */
-export function toTicket(row: TicketRow): Ticket {
+/** The ticket as the server holds it, personal data included. */
+export function toTicketRecord(row: TicketRow): TicketRecord {
   return {
     id: row.id,
     branchId: row.branch_id,
     number: row.number,
     serviceId: row.service_id,
-    tier: row.tier as Tier,
-    status: row.status as TicketStatus,
+    tier: row.tier,
+    status: row.status,
     issuedAt: row.issued_at,
     calledAt: row.called_at,
     startedAt: row.started_at,
     endedAt: row.ended_at,
     counterId: row.counter_id,
     callCount: row.call_count,
-    divertedTo: row.diverted_to as MachineKind | null,
+    divertedTo: row.diverted_to,
+    businessDay: row.business_day,
+    customerRef: row.customer_ref,
+    issuedBy: row.issued_by,
+    issueEstimateSeconds: row.issue_estimate_seconds,
   };
 }
 
+/** The ticket as screens see it. The customer reference is personal data and never leaves the server. */
+export const toTicket = (row: TicketRow): Ticket => toWireTicket(toTicketRecord(row));
+
 export function toUser(row: UserRow): User {
-  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role as Role, branchId: row.branch_id };
+  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role, branchId: row.branch_id };
 }

@@ -28,7 +28,7 @@ const live: FastifyPluginAsyncTypebox<LiveRouteOptions> = async (app, { pingInte
       serveLiveSocket({
         socket,
         branchId: request.params.branchId,
-        bus: app.lobby.bus,
+        hub: app.lobby.hub,
         loadSnapshot: () => app.lobby.snapshots.snapshot(actor, request.params.branchId),
         pingIntervalMs,
         stillAuthorized: async () => {

@@ -127,9 +127,9 @@ export async function seedDemoBranch(db: Kysely<Database>, clock: Clock): Promis
       .execute();
 
     const users = [
-      { username: 'admin', display_name: 'Administrator', role: 'admin', branch_id: null },
-      { username: 'manager', display_name: 'Lobby manager 大堂經理', role: 'manager', branch_id: DEMO_BRANCH_ID },
-      ...[1, 2, 3, 4, 5, 6].map((n) => ({ username: `teller${n}`, display_name: `Teller ${n}`, role: 'teller', branch_id: DEMO_BRANCH_ID })),
+      { username: 'admin', display_name: 'Administrator', role: 'admin' as const, branch_id: null },
+      { username: 'manager', display_name: 'Lobby manager 大堂經理', role: 'manager' as const, branch_id: DEMO_BRANCH_ID },
+      ...[1, 2, 3, 4, 5, 6].map((n) => ({ username: `teller${n}`, display_name: `Teller ${n}`, role: 'teller' as const, branch_id: DEMO_BRANCH_ID })),
     ];
     await trx
       .insertInto('users')

@@ -7,7 +7,7 @@ import type { Clock } from '../lib/clock.js';
 import { UNUSABLE_HASH, verifyPassword } from '../lib/password.js';
 import { hashToken, newToken } from '../lib/tokens.js';
 import { toUser } from '../repositories/mappers.js';
-import type { Actor, DeviceKind } from './actor.js';
+import type { Actor, DeviceKind } from '../domain/actor.js';
 
 export const SESSION_HOURS = 12;
 

@@ -1,79 +1,54 @@
 /**
- * The unit of work for every change in a branch: run the change in one transaction, append its
- * events to the log with the branch's next sequence numbers, and publish them once committed.
+ * The unit of work for configuration changes (services, counters, machines, staff, notices,
+ * settings): run the change in one transaction, append its `branch.configured` events with the
+ * branch's next sequence numbers, then have the branch engine read the branch again and publish
+ * them. Queue changes do not come here: they are commands of the branch engine.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import type { DomainEvent, DomainEventType } from '../../../protocol/messages.js';
+import type { BranchConfiguredEvent } from '../../../protocol/messages.js';
 import type { Clock } from '../lib/clock.js';
-import type { EventBus } from '../realtime/event-bus.js';
+import { appendEvents } from '../repositories/branch-state-repository.js';
 import { reserveEventSeq } from '../repositories/branch-repository.js';
 import type { Db } from '../repositories/db.js';
-import { findCounter } from '../repositories/counter-repository.js';
-import { findTicket } from '../repositories/ticket-repository.js';
-import { toTicket } from '../repositories/mappers.js';
-import { describeQueues, loadQueueState } from './queue-state.js';
-
-export interface PendingEvent {
-  type: DomainEventType;
-  ticketId?: string;
-  counterId?: string;
-  diversion?: DomainEvent['diversion'];
-}
+import type { BranchEngine } from './branch-engine.js';
 
 export interface BranchTransactionDeps {
   db: Kysely<Database>;
   clock: Clock;
-  events: EventBus;
+  engine: BranchEngine;
 }
 
-export type Emit = (event: PendingEvent) => void;
+/** Screens take a fresh snapshot on `branch.configured`: configuration is not carried by events. */
+export type Emit = (event: { type: 'branch.configured' }) => void;
 
 export type RunInBranch = <T>(
   branchId: string,
   actorId: string | null,
   work: (trx: Db, emit: Emit, now: Date) => Promise<T>,
-) => Promise<{ result: T; events: DomainEvent[] }>;
+) => Promise<{ result: T; events: BranchConfiguredEvent[] }>;
 
-export function createBranchTransaction({ db, clock, events: bus }: BranchTransactionDeps): RunInBranch {
+export function createBranchTransaction({ db, clock, engine }: BranchTransactionDeps): RunInBranch {
   return async (branchId, actorId, work) => {
     const committed = await db.transaction().execute(async (trx) => {
       const now = clock.now();
-      const pending: PendingEvent[] = [];
-      const result = await work(trx, (event) => pending.push(event), now);
-      if (pending.length === 0) return { result, events: [] as DomainEvent[] };
-
-      const at = now.toISOString();
-      const { queues, tickets } = describeQueues(await loadQueueState(trx, branchId), now);
-      const firstSeq = await reserveEventSeq(trx, branchId, pending.length);
-      const events: DomainEvent[] = [];
-      for (const [i, p] of pending.entries()) {
-        const ticketRow = p.ticketId ? await findTicket(trx, p.ticketId) : undefined;
-        const ticket = ticketRow ? (tickets.find((t) => t.id === ticketRow.id) ?? toTicket(ticketRow)) : undefined;
-        const counter = p.counterId ? await findCounter(trx, p.counterId) : undefined;
-        if (p.type === 'ticket.issued' && ticket?.estimatedWaitSeconds !== undefined) {
-          // Record the wait promised to the customer, so the estimate's accuracy can be measured.
-          await trx.updateTable('tickets').set({ issue_estimate_seconds: ticket.estimatedWaitSeconds }).where('id', '=', ticket.id).execute();
-        }
-        const event: DomainEvent = { type: p.type, branchId, seq: firstSeq + i, at, actorId, ticket, counter, diversion: p.diversion, queues };
-        await trx
-          .insertInto('events')
-          .values({
-            branch_id: branchId,
-            seq: event.seq,
-            type: event.type,
-            at,
-            actor_id: actorId,
-            ticket_id: p.ticketId ?? null,
-            counter_id: p.counterId ?? null,
-            payload: JSON.stringify({ ticket, counter, diversion: p.diversion }),
-          })
-          .execute();
-        events.push(event);
-      }
+      let emitted = 0;
+      const result = await work(trx, () => emitted++, now);
+      if (emitted === 0) return { result, events: [] as BranchConfiguredEvent[] };
+      const firstSeq = await reserveEventSeq(trx, branchId, emitted);
+      const events = Array.from({ length: emitted }, (_, i): BranchConfiguredEvent => ({
+        type: 'branch.configured',
+        branchId,
+        seq: firstSeq + i,
+        at: now.toISOString(),
+        actorId,
+        queues: [],
+      }));
+      await appendEvents(trx, events);
       return { result, events };
     });
-    bus.publish(branchId, committed.events);
+    // Whatever changed (a teller's name, a service's times, a notice), the branch is read again.
+    await engine.reload(branchId, committed.events);
     return committed;
   };
 }

@@ -14,8 +14,9 @@ import { issuedTickets } from '../repositories/history-repository.js';
 import { toBranch } from '../repositories/mappers.js';
 import type { SimulatedService } from '../simulator/branch-profile.js';
 import { predictWhatIf, type LiveHall, type WhatIfAction, type WhatIfForecast } from '../simulator/what-if.js';
-import { assertStaff, type Actor } from './actor.js';
-import { loadQueueState } from './queue-state.js';
+import { assertStaff, type Actor } from '../domain/actor.js';
+import { queueCounters, queueServices, waitingTickets } from '../domain/branch-state.js';
+import type { BranchEngine } from './branch-engine.js';
 import { countArrivalsByHour, localHourReader } from './report-service.js';
 
 /** Days of history behind the next hour's arrivals. */
@@ -30,7 +31,7 @@ export interface WhatIfOptions {
   horizonMinutes?: number;
 }
 
-export function createForecastService({ db, clock }: { db: Kysely<Database>; clock: Clock }) {
+export function createForecastService({ db, clock, engine }: { db: Kysely<Database>; clock: Clock; engine: BranchEngine }) {
   /** Expected customers per hour for the next hour, and their tier mix, per service. */
   async function expectedArrivals(branchId: string, timeZone: string, now: Date) {
     const today = businessDay(now, timeZone);
@@ -66,7 +67,18 @@ export function createForecastService({ db, clock }: { db: Kysely<Database>; clo
       if (!row) throw notFound('branch', branchId);
       const branch = toBranch(row);
       const now = clock.now();
-      const [state, arrivals] = await Promise.all([loadQueueState(db, branchId), expectedArrivals(branchId, branch.timeZone, now)]);
+      const [state, arrivals] = await Promise.all([
+        engine.read(branchId, (held) => held && {
+          services: [...held.services.values()],
+          counters: [...held.counters.values()],
+          queueServices: queueServices(held),
+          queueCounters: queueCounters(held),
+          waiting: waitingTickets(held),
+          settings: held.branch.settings,
+        }),
+        expectedArrivals(branchId, branch.timeZone, now),
+      ]);
+      if (!state) throw notFound('branch', branchId);
       const learned = new Map(state.queueServices.map((s) => [s.id, s]));
       const services: SimulatedService[] = state.services.map((s) => {
         const expected = arrivals(s.id);

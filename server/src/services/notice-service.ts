@@ -6,7 +6,7 @@ import type { LocalizedName } from '../../../protocol/schemas.js';
 import { notFound } from '../errors.js';
 import { findBranch } from '../repositories/branch-repository.js';
 import { listNotices, replaceNotices, type NoticeKind } from '../repositories/notice-repository.js';
-import { assertCanRead, assertStaff, type Actor } from './actor.js';
+import { assertCanRead, assertStaff, type Actor } from '../domain/actor.js';
 import type { RunInBranch } from './branch-transaction.js';
 
 export type { NoticeBoard } from '../../../protocol/notice-schemas.js';

@@ -12,7 +12,7 @@ import type { Clock } from '../lib/clock.js';
 import { findBranch, listServices } from '../repositories/branch-repository.js';
 import { finishedTickets, issuedTickets } from '../repositories/history-repository.js';
 import { toBranch } from '../repositories/mappers.js';
-import { assertStaff, type Actor } from './actor.js';
+import { assertStaff, type Actor } from '../domain/actor.js';
 
 /** Longest period one report covers. */
 export const MAX_REPORT_DAYS = 366;

@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { findBranch } from '../../repositories/branch-repository.js';
 import type { Db } from '../../repositories/db.js';
-import { assertStaff, type Actor } from '../actor.js';
+import { assertStaff, type Actor } from '../../domain/actor.js';
 import type { RunInBranch } from '../branch-transaction.js';
 
 export interface AdminDeps {

@@ -4,7 +4,7 @@ import type { Branch, BranchSettings } from '../../../../protocol/schemas.js';
 import { isValidTimeZone } from '../../domain/business-day.js';
 import { findBranch } from '../../repositories/branch-repository.js';
 import { toBranch } from '../../repositories/mappers.js';
-import type { Actor } from '../actor.js';
+import type { Actor } from '../../domain/actor.js';
 import { branchAdmin, invalid, localizedName, requireChanges, type AdminDeps } from './access.js';
 
 export function createBranchSettingsAdmin({ db, runInBranch }: AdminDeps) {

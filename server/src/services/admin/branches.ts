@@ -8,7 +8,7 @@ import { isValidTimeZone } from '../../domain/business-day.js';
 import { forbidden } from '../../errors.js';
 import { findBranch } from '../../repositories/branch-repository.js';
 import { DEFAULT_SETTINGS, toBranch } from '../../repositories/mappers.js';
-import type { Actor } from '../actor.js';
+import type { Actor } from '../../domain/actor.js';
 import { conflict, invalid, localizedName, onDuplicate, type AdminDeps } from './access.js';
 
 /** Only an admin who works across branches; a branch's own staff never see the others. */

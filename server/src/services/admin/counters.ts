@@ -5,7 +5,7 @@ import type { Counter } from '../../../../protocol/schemas.js';
 import { notFound } from '../../errors.js';
 import { findCounter, listCounters } from '../../repositories/counter-repository.js';
 import type { Db } from '../../repositories/db.js';
-import type { Actor } from '../actor.js';
+import type { Actor } from '../../domain/actor.js';
 import { branchAdmin, conflict, invalid, onDuplicate, requireChanges, type AdminDeps } from './access.js';
 
 export function createCounterAdmin({ db, runInBranch }: AdminDeps) {

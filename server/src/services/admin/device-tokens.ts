@@ -4,7 +4,7 @@ import type { CreateDeviceTokenBody, DeviceToken, NewDeviceToken } from '../../.
 import { notFound } from '../../errors.js';
 import { hashToken, newToken } from '../../lib/tokens.js';
 import type { Db } from '../../repositories/db.js';
-import type { Actor } from '../actor.js';
+import type { Actor } from '../../domain/actor.js';
 import { branchAdmin, conflict, text, type AdminDeps } from './access.js';
 import { toDeviceToken } from './rows.js';
 

@@ -6,7 +6,7 @@ import { notFound } from '../../errors.js';
 import { listMachines } from '../../repositories/branch-repository.js';
 import type { Db } from '../../repositories/db.js';
 import { toMachine } from '../../repositories/mappers.js';
-import type { Actor } from '../actor.js';
+import type { Actor } from '../../domain/actor.js';
 import { branchAdmin, requireChanges, text, type AdminDeps } from './access.js';
 
 export function createMachineAdmin({ db, runInBranch }: AdminDeps) {

@@ -1,14 +1,14 @@
 /** The services a branch offers (現金存取 A, 轉賬匯款 B, …): created, edited and deactivated, never deleted. */
+import { ACTIVE_STATUSES } from '../../domain/branch-state.js';
 import { newId } from '../../lib/ids.js';
 import type { ServiceRow } from '../../../../db/schema.js';
 import type { AdminService, CreateServiceBody, UpdateServiceBody } from '../../../../protocol/admin-schemas.js';
 import { notFound } from '../../errors.js';
 import type { Db } from '../../repositories/db.js';
-import type { Actor } from '../actor.js';
+import type { Actor } from '../../domain/actor.js';
 import { branchAdmin, conflict, localizedName, onDuplicate, requireChanges, type AdminDeps } from './access.js';
 import { toAdminService } from './rows.js';
 
-const ACTIVE_TICKET = ['waiting', 'called', 'serving'];
 
 export function createServiceAdmin({ db, runInBranch }: AdminDeps) {
   async function requireService(d: Db, branchId: string, serviceId: string): Promise<ServiceRow> {
@@ -85,7 +85,7 @@ export function createServiceAdmin({ db, runInBranch }: AdminDeps) {
             .selectFrom('tickets')
             .select((eb) => eb.fn.countAll<number>().as('count'))
             .where('service_id', '=', serviceId)
-            .where('status', 'in', ACTIVE_TICKET)
+            .where('status', 'in', ACTIVE_STATUSES)
             .executeTakeFirstOrThrow();
           if (Number(count) > 0) {
             throw conflict(`${service.name_en} still has ${count} customer(s) in its queue: serve or transfer them first`);

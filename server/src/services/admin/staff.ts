@@ -9,7 +9,7 @@ import type { Role } from '../../../../protocol/schemas.js';
 import { forbidden, notFound } from '../../errors.js';
 import { hashPassword } from '../../lib/password.js';
 import type { Db } from '../../repositories/db.js';
-import type { Actor } from '../actor.js';
+import type { Actor } from '../../domain/actor.js';
 import { branchAdmin, conflict, onDuplicate, requireChanges, text, type AdminDeps, type StaffActor } from './access.js';
 import { toAdminUser } from './rows.js';
 

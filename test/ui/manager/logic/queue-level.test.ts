@@ -63,6 +63,7 @@ function service(id: string, prefix: string, selfServiceKind: 'atm' | 'self_serv
 function lobby(overrides: Partial<Snapshot> = {}): Snapshot {
   return {
     seq: 1,
+    audience: 'staff',
     at: new Date(NOW).toISOString(),
     branch: {
       id: 'demo',

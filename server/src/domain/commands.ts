@@ -1,0 +1,363 @@
+/**
+ * Every change a teller, the lobby manager, a kiosk or the server itself makes to a branch, as pure
+ * commands: `decide(state, command, now)` returns the rows to write and the events to publish, or
+ * a refusal. Nothing here reads or writes; the branch engine runs a decision in one transaction.
+ */
+import type { DomainEventType } from '../../../protocol/messages.js';
+import type { Counter, MachineKind, Role, Tier } from '../../../protocol/schemas.js';
+import { AppError, notFound } from '../errors.js';
+import { assertActsOnCounter, assertCanIssue, assertStaff, type Actor } from './actor.js';
+import { evolve, type BranchState, type Change, type TicketRecord } from './branch-state.js';
+import { businessDay } from './business-day.js';
+import { pickNextTicket, type WaitingTicket } from './call-order.js';
+import { formatTicketNumber, nextTicketNumber, ticketNumberValue } from './ticket-number.js';
+import { assertCounterAction, assertTicketAction, type TicketAction } from './ticket-transitions.js';
+
+/** A member of staff named as a counter's teller, as the service found them (null: no such user). */
+export interface TellerInfo {
+  id: string;
+  displayName: string;
+  role: Role;
+  branchId: string | null;
+  active: boolean;
+}
+
+/** `finished`: the ticket as stored when it is no longer active, so a refusal can say what it is. */
+type TicketCommand<T extends string, Extra = object> = { type: T; actor: Actor; ticketId: string; finished?: TicketRecord } & Extra;
+
+export type Command =
+  | { type: 'issue'; actor: Actor; ticketId: string; serviceId: string; tier: Tier; customerRef: string | null }
+  | { type: 'record_diversion'; actor: Actor; serviceId: string; machineKind: MachineKind }
+  | { type: 'call_next'; actor: Actor; counterId: string }
+  | TicketCommand<'recall' | 'start' | 'complete' | 'no_show' | 'cancel'>
+  | TicketCommand<'transfer', { serviceId: string }>
+  | TicketCommand<'divert', { machineKind: MachineKind }>
+  | TicketCommand<'change_tier', { tier: Tier }>
+  | { type: 'open_counter'; actor: Actor; counterId: string; tellerId?: string; teller?: TellerInfo | null }
+  | { type: 'pause_counter' | 'close_counter'; actor: Actor; counterId: string }
+  | { type: 'close_past_days' };
+
+/** An event before it has its sequence number and the queue figures after the change. */
+export interface EventDraft {
+  type: DomainEventType;
+  ticket?: TicketRecord;
+  counter?: Counter;
+  diversion?: { serviceId: string; machineKind: MachineKind };
+}
+
+export interface Decision {
+  changes: Change[];
+  events: EventDraft[];
+  /** The ticket or counter the command acted on (null: call-next found nobody), or how many tickets it closed. */
+  result: { ticketId?: string | null; counterId?: string; count?: number };
+}
+
+export type Outcome = { ok: true; decision: Decision } | { ok: false; refusal: AppError };
+
+/** Decides a command against the branch's state. Pure: `state` is not changed. */
+export function decide(state: BranchState, command: Command, now: Date): Outcome {
+  try {
+    return { ok: true, decision: decideOrThrow(state, command, now) };
+  } catch (err) {
+    if (err instanceof AppError) return { ok: false, refusal: err };
+    throw err;
+  }
+}
+
+/** Decides and applies: the state after the command, for commands decided one after another in a batch. */
+export function decideAndEvolve(state: BranchState, command: Command, now: Date): Outcome {
+  const outcome = decide(state, command, now);
+  if (outcome.ok) for (const change of outcome.decision.changes) evolve(state, change);
+  return outcome;
+}
+
+function decideOrThrow(state: BranchState, command: Command, now: Date): Decision {
+  const at = now.toISOString();
+  switch (command.type) {
+    case 'issue':
+      return issue(state, command, now);
+    case 'record_diversion': {
+      assertCanIssue(command.actor, state.branch.id);
+      if (!state.services.has(command.serviceId)) throw notFound('service', command.serviceId);
+      const diversion = { serviceId: command.serviceId, machineKind: command.machineKind };
+      return { changes: [], events: [{ type: 'customer.diverted', diversion }], result: {} };
+    }
+    case 'call_next':
+      return callNext(state, command.actor, command.counterId, at, now);
+    case 'recall': {
+      const ticket = actOn(state, command, 'recall', true);
+      return ticketChange(state, 'ticket.recalled', { ...ticket, callCount: ticket.callCount + 1, calledAt: at });
+    }
+    case 'start': {
+      const ticket = actOn(state, command, 'start', true);
+      return ticketChange(state, 'ticket.started', { ...ticket, status: 'serving', startedAt: at });
+    }
+    case 'complete': {
+      const ticket = actOn(state, command, 'complete', true);
+      return ticketChange(state, 'ticket.completed', { ...ticket, status: 'done', endedAt: at });
+    }
+    case 'no_show': {
+      const ticket = actOn(state, command, 'no_show', true);
+      return ticketChange(state, 'ticket.no_show', { ...ticket, status: 'no_show', endedAt: at });
+    }
+    case 'cancel': {
+      const ticket = actOn(state, command, 'cancel', true);
+      return ticketChange(state, 'ticket.cancelled', { ...ticket, status: 'cancelled', endedAt: at });
+    }
+    case 'transfer': {
+      const ticket = actOn(state, command, 'transfer', true);
+      if (!state.services.has(command.serviceId)) throw notFound('service', command.serviceId);
+      if (command.serviceId === ticket.serviceId) {
+        throw new AppError('INVALID_TRANSITION', `ticket ${ticket.number} is already in service ${state.services.get(command.serviceId)!.prefix}`);
+      }
+      // It waits again, keeping its original arrival time (and so its place).
+      return ticketChange(state, 'ticket.transferred', {
+        ...ticket,
+        status: 'waiting',
+        serviceId: command.serviceId,
+        counterId: null,
+        calledAt: null,
+        startedAt: null,
+        callCount: 0,
+      }, ticket.counterId);
+    }
+    case 'divert': {
+      const ticket = actOn(state, command, 'divert', false);
+      return ticketChange(state, 'ticket.diverted', { ...ticket, status: 'diverted', divertedTo: command.machineKind, endedAt: at });
+    }
+    case 'change_tier': {
+      const ticket = actOn(state, command, 'change_tier', false);
+      return ticketChange(state, 'ticket.tier_changed', { ...ticket, tier: command.tier });
+    }
+    case 'open_counter':
+      return openCounter(state, command, at);
+    case 'pause_counter': {
+      const counter = requireCounter(state, command.counterId);
+      assertActsOnCounter(command.actor, counter);
+      assertCounterAction('pause', counter.status, counter.number);
+      return counterChange('counter.paused', { ...counter, status: 'paused', statusChangedAt: at });
+    }
+    case 'close_counter': {
+      const counter = requireCounter(state, command.counterId);
+      assertActsOnCounter(command.actor, counter);
+      assertCounterAction('close', counter.status, counter.number);
+      const current = currentTicket(state, counter);
+      if (current) throw new AppError('COUNTER_BUSY', `counter ${counter.number} still has ticket ${current.number}: finish it first`);
+      return counterChange('counter.closed', {
+        ...counter,
+        status: 'closed',
+        tellerId: null,
+        tellerName: null,
+        currentTicketId: null,
+        statusChangedAt: at,
+      });
+    }
+    case 'close_past_days':
+      return closePastDays(state, now);
+  }
+}
+
+function issue(state: BranchState, command: Extract<Command, { type: 'issue' }>, now: Date): Decision {
+  assertCanIssue(command.actor, state.branch.id);
+  const service = state.services.get(command.serviceId);
+  if (!service) throw notFound('service', command.serviceId);
+
+  const day = businessDay(now, state.branch.timeZone);
+  // A number held by any active ticket (also one left from an earlier day) is never given twice.
+  const inUse = new Set<number>();
+  for (const t of state.tickets.values()) if (t.number[0] === service.prefix) inUse.add(ticketNumberValue(t.number));
+  const last = state.lastNumbers.get(service.prefix);
+  const value = nextTicketNumber(last?.day === day ? last.value : null, inUse);
+  if (value === null) throw new AppError('NUMBERS_EXHAUSTED', `all 999 numbers of ${service.prefix} are in use today`);
+
+  const ticket: TicketRecord = {
+    id: command.ticketId,
+    branchId: state.branch.id,
+    serviceId: service.id,
+    number: formatTicketNumber(service.prefix, value),
+    businessDay: day,
+    tier: command.tier,
+    status: 'waiting',
+    customerRef: command.customerRef,
+    issuedAt: now.toISOString(),
+    calledAt: null,
+    startedAt: null,
+    endedAt: null,
+    counterId: null,
+    callCount: 0,
+    divertedTo: null,
+    issuedBy: command.actor.kind === 'user' ? command.actor.id : null,
+    issueEstimateSeconds: null,
+  };
+  return {
+    changes: [{ kind: 'number', prefix: service.prefix, day, value }, { kind: 'ticket', ticket, inserted: true }],
+    events: [{ type: 'ticket.issued', ticket }],
+    result: { ticketId: ticket.id },
+  };
+}
+
+function callNext(state: BranchState, actor: Actor, counterId: string, at: string, now: Date): Decision {
+  const counter = requireCounter(state, counterId);
+  assertActsOnCounter(actor, counter);
+  if (counter.status === 'closed') throw new AppError('COUNTER_CLOSED', `counter ${counter.number} is closed: open it first`);
+  if (counter.status === 'paused') throw new AppError('COUNTER_PAUSED', `counter ${counter.number} is paused: resume it first`);
+  const current = currentTicket(state, counter);
+  if (current) {
+    throw new AppError(
+      'COUNTER_BUSY',
+      `counter ${counter.number} still has ticket ${current.number} (${current.status}): complete, transfer or mark it no-show first`,
+    );
+  }
+  const next = pickNextTicket({
+    counter,
+    waiting: laneHeads(state, counter.serviceIds),
+    targetWaitSeconds: new Map([...state.services.values()].map((s) => [s.id, s.targetWaitSeconds])),
+    servicesWithOpenVipCounter: servicesWithOpenVipCounter(state),
+    settings: state.branch.settings,
+    tieredCallsAt: state.tieredCalls.get(counter.id) ?? [],
+    now,
+  });
+  if (!next) return { changes: [], events: [], result: { ticketId: null } };
+  const ticket: TicketRecord = { ...state.tickets.get(next.id)!, status: 'called', counterId: counter.id, calledAt: at, callCount: 1 };
+  const after: Counter = { ...counter, currentTicketId: ticket.id };
+  return {
+    changes: [{ kind: 'ticket', ticket, inserted: false }, { kind: 'counter', counter: after }],
+    events: [{ type: 'ticket.called', ticket, counter: after }],
+    result: { ticketId: ticket.id },
+  };
+}
+
+/**
+ * The first waiting ticket of each service and tier: the call rule only ever takes one of these
+ * (see ticket-lanes.ts), so a counter's choice costs one pass over the queue, not a sort of it.
+ */
+function laneHeads(state: BranchState, serviceIds: readonly string[]): WaitingTicket[] {
+  const heads = new Map<string, TicketRecord>();
+  for (const t of state.tickets.values()) {
+    if (t.status !== 'waiting' || !serviceIds.includes(t.serviceId)) continue;
+    const key = `${t.serviceId}|${t.tier}`;
+    const head = heads.get(key);
+    if (!head || t.issuedAt < head.issuedAt || (t.issuedAt === head.issuedAt && t.id < head.id)) heads.set(key, t);
+  }
+  return [...heads.values()];
+}
+
+/** Services an open VIP counter serves now: their VIP tickets wait in the VIP lane. */
+export function servicesWithOpenVipCounter(state: BranchState): Set<string> {
+  const services = new Set<string>();
+  for (const c of state.counters.values()) if (c.vip && c.status === 'open') for (const id of c.serviceIds) services.add(id);
+  return services;
+}
+
+function openCounter(state: BranchState, command: Extract<Command, { type: 'open_counter' }>, at: string): Decision {
+  const counter = requireCounter(state, command.counterId);
+  const { actor } = command;
+  assertStaff(actor, counter.branchId, ['admin', 'manager', 'teller']);
+
+  // Who will staff it: a teller opens for themself; a manager may name a teller, or keep the one there.
+  let teller: { id: string; name: string } | null;
+  if (actor.role === 'teller') {
+    if (command.tellerId && command.tellerId !== actor.id) throw new AppError('FORBIDDEN', 'a teller can only open a counter for themself');
+    if (counter.tellerId && counter.tellerId !== actor.id && counter.status !== 'closed') {
+      throw new AppError('COUNTER_TAKEN', `counter ${counter.number} is staffed by ${counter.tellerName}`);
+    }
+    teller = { id: actor.id, name: command.teller?.displayName ?? actor.username };
+  } else if (command.tellerId) {
+    const named = command.teller;
+    if (!named || !named.active) throw notFound('user', command.tellerId);
+    if (named.role !== 'teller' || named.branchId !== counter.branchId) {
+      throw new AppError('VALIDATION_FAILED', `body/tellerId: ${named.displayName} is not a teller of this branch`);
+    }
+    teller = { id: named.id, name: named.displayName };
+  } else {
+    teller = counter.status === 'closed' || !counter.tellerId ? null : { id: counter.tellerId, name: counter.tellerName ?? '' };
+  }
+
+  const takingOver = counter.status === 'open' && counter.tellerId === null && teller !== null;
+  if (!takingOver) assertCounterAction('open', counter.status, counter.number);
+  if (teller) {
+    for (const other of state.counters.values()) {
+      if (other.id !== counter.id && other.tellerId === teller.id && other.status !== 'closed') {
+        throw new AppError('TELLER_HAS_COUNTER', `that teller already staffs counter ${other.number}: close it first`);
+      }
+    }
+  }
+  return counterChange('counter.opened', {
+    ...counter,
+    status: 'open',
+    tellerId: teller?.id ?? null,
+    tellerName: teller?.name ?? null,
+    statusChangedAt: at,
+  });
+}
+
+/** Cancels tickets left from earlier business days, so yesterday's leftovers never stand ahead of this morning's customers. */
+function closePastDays(state: BranchState, now: Date): Decision {
+  const today = businessDay(now, state.branch.timeZone);
+  const at = now.toISOString();
+  const decision: Decision = { changes: [], events: [], result: { count: 0 } };
+  const released = new Map<string, Counter>();
+  for (const ticket of state.tickets.values()) {
+    if (ticket.businessDay >= today) continue;
+    const cancelled: TicketRecord = { ...ticket, status: 'cancelled', endedAt: at };
+    let counter: Counter | undefined;
+    if (ticket.counterId) {
+      const before = released.get(ticket.counterId) ?? state.counters.get(ticket.counterId);
+      if (before) {
+        counter = before.currentTicketId === ticket.id ? { ...before, currentTicketId: null } : before;
+        released.set(counter.id, counter);
+      }
+    }
+    decision.changes.push({ kind: 'ticket', ticket: cancelled, inserted: false });
+    decision.events.push({ type: 'ticket.cancelled', ticket: cancelled, counter });
+  }
+  for (const counter of released.values()) decision.changes.push({ kind: 'counter', counter });
+  decision.result.count = decision.events.length;
+  return decision;
+}
+
+// ── helpers ────────────────────────────────────────────────────────────
+
+function requireCounter(state: BranchState, counterId: string): Counter {
+  const counter = state.counters.get(counterId);
+  if (!counter) throw notFound('counter', counterId);
+  return counter;
+}
+
+/** The ticket called to or being served at the counter, if any: the counter is busy with it. */
+function currentTicket(state: BranchState, counter: Counter): TicketRecord | undefined {
+  const ticket = counter.currentTicketId ? state.tickets.get(counter.currentTicketId) : undefined;
+  return ticket && (ticket.status === 'called' || ticket.status === 'serving') ? ticket : undefined;
+}
+
+/**
+ * The active ticket a command acts on, once the actor may act on it and the action is allowed
+ * from its status. Managers and admins act on any ticket; a teller on the one at their counter
+ * when `tellerMay`. A ticket that is no longer active is refused as a transition from its status.
+ */
+function actOn(state: BranchState, command: { actor: Actor; ticketId: string; finished?: TicketRecord }, action: TicketAction, tellerMay: boolean): TicketRecord {
+  const ticket = state.tickets.get(command.ticketId) ?? command.finished;
+  if (!ticket) throw notFound('ticket', command.ticketId);
+  const { actor } = command;
+  const counter = ticket.counterId ? state.counters.get(ticket.counterId) : undefined;
+  if (actor.kind === 'user' && actor.role === 'teller' && tellerMay && counter) assertActsOnCounter(actor, counter);
+  else assertStaff(actor, ticket.branchId, ['admin', 'manager']);
+  assertTicketAction(action, ticket.status, ticket.number);
+  return ticket;
+}
+
+/** A changed ticket, the counter it leaves (when it held it), and its event. */
+function ticketChange(state: BranchState, type: DomainEventType, ticket: TicketRecord, counterId = ticket.counterId): Decision {
+  const changes: Change[] = [{ kind: 'ticket', ticket, inserted: false }];
+  let counter = counterId ? state.counters.get(counterId) : undefined;
+  const stillThere = ticket.counterId === counter?.id && (ticket.status === 'called' || ticket.status === 'serving');
+  if (counter && counter.currentTicketId === ticket.id && !stillThere) {
+    counter = { ...counter, currentTicketId: null };
+    changes.push({ kind: 'counter', counter });
+  }
+  return { changes, events: [{ type, ticket, counter }], result: { ticketId: ticket.id } };
+}
+
+function counterChange(type: DomainEventType, counter: Counter): Decision {
+  return { changes: [{ kind: 'counter', counter }], events: [{ type, counter }], result: { counterId: counter.id } };
+}

@@ -1,0 +1,286 @@
+/**
+ * The one way a change goes through a branch: read the held state, decide purely, write once,
+ * publish once. Each branch's state is loaded once and kept current by its own changes; the
+ * branch's event sequence number guards every write, so a change made elsewhere (an admin edit,
+ * another server) is noticed and the change decided again on fresh state.
+ *
+ * Commands and snapshot reads queue per branch and run in batches: every command that arrives
+ * while the previous batch is being written is decided in order on the state the earlier ones
+ * left, and the whole batch is committed in one durable transaction (group commit) before any of
+ * them is answered. A batch's queue figures and estimates are computed once, after its changes.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import type { BranchConfiguredEvent, DomainEvent } from '../../../protocol/messages.js';
+import type { Audience, QueueSummary, Snapshot, Ticket } from '../../../protocol/schemas.js';
+import { toWireTicket, queueCounters, queueServices, waitingTickets, type BranchState, type Change, type TicketRecord } from '../domain/branch-state.js';
+import { decideAndEvolve, type Command, type Decision } from '../domain/commands.js';
+import { queueFigures } from '../domain/queue-position.js';
+import { AppError, notFound } from '../errors.js';
+import type { Clock } from '../lib/clock.js';
+import type { EventBus } from '../realtime/event-bus.js';
+import { loadBranchState, SequenceMoved, writeBranchChanges } from '../repositories/branch-state-repository.js';
+
+/** Queue figures and every waiting ticket's position and estimate, as of one sequence number. */
+export interface BranchView {
+  seq: number;
+  at: string;
+  queues: QueueSummary[];
+  figures: Map<string, { position: number; estimatedWaitSeconds: number }>;
+}
+
+/** A snapshot and its JSON, built once per sequence number and audience and shared by every reader. */
+export interface SharedSnapshot {
+  snapshot: Snapshot;
+  /** The snapshot as JSON, for the HTTP route. */
+  json: string;
+  /** The snapshot as a live socket message. */
+  frame: string;
+}
+
+/** What a command did, once committed and published: its result and its events (with the tickets and counters after it). */
+export interface Applied {
+  result: Decision['result'];
+  events: DomainEvent[];
+}
+
+/** Reads the committed state; runs synchronously between batches, so it never sees a change still being written. */
+export type StateReader<T> = (state: BranchState | undefined, view: () => BranchView) => T;
+
+/** How often a batch is decided again after another writer moved the branch's sequence. */
+const RETRIES_ON_MOVED_SEQUENCE = 5;
+
+type Job =
+  | { kind: 'command'; command: Command; actorId: string | null; resolve: (applied: Applied) => void; reject: (err: unknown) => void }
+  | { kind: 'read'; use: (state: BranchState | undefined) => void; needsState: boolean };
+
+class HeldBranch {
+  state: BranchState | undefined = undefined;
+  view: BranchView | undefined = undefined;
+  snapshots = new Map<Audience, SharedSnapshot>();
+  jobs: Job[] = [];
+  running = false;
+  constructor(readonly id: string) {}
+}
+
+export interface BranchEngineDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  bus: EventBus;
+}
+
+export function createBranchEngine({ db, clock, bus }: BranchEngineDeps) {
+  const branches = new Map<string, HeldBranch>();
+
+  const held = (branchId: string) => {
+    let branch = branches.get(branchId);
+    if (!branch) branches.set(branchId, (branch = new HeldBranch(branchId)));
+    return branch;
+  };
+
+  function enqueue(branch: HeldBranch, job: Job): void {
+    branch.jobs.push(job);
+    if (!branch.running) {
+      branch.running = true;
+      // Let every request that arrived in this turn of the event loop join the batch.
+      setImmediate(() => void drain(branch));
+    }
+  }
+
+  async function drain(branch: HeldBranch): Promise<void> {
+    try {
+      while (branch.jobs.length > 0) await runBatch(branch, branch.jobs.splice(0));
+    } finally {
+      branch.running = false;
+    }
+  }
+
+  async function runBatch(branch: HeldBranch, batch: Job[]): Promise<void> {
+    let jobs = batch;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        if (jobs.some((job) => job.kind === 'command' || job.needsState)) branch.state ??= await loadBranchState(db, branch.id);
+      } catch (err) {
+        for (const job of jobs) job.kind === 'read' ? job.use(undefined) : job.reject(err);
+        return;
+      }
+      const state = branch.state;
+      // Reads are answered first, from committed state only.
+      for (const job of jobs) if (job.kind === 'read') job.use(state);
+      jobs = jobs.filter((job) => job.kind === 'command');
+      const commands = jobs as Extract<Job, { kind: 'command' }>[];
+      if (commands.length === 0) return;
+      if (!state) return commands.forEach((job) => job.reject(notFound('branch', branch.id)));
+      try {
+        return await decideAndCommit(branch, state, commands);
+      } catch (err) {
+        // Memory ran ahead of the database: forget it, and decide again on what was stored.
+        branch.state = undefined;
+        if (err instanceof SequenceMoved && attempt < RETRIES_ON_MOVED_SEQUENCE) continue;
+        return commands.forEach((job) => job.reject(err));
+      }
+    }
+  }
+
+  async function decideAndCommit(branch: HeldBranch, state: BranchState, commands: Extract<Job, { kind: 'command' }>[]): Promise<void> {
+    const now = clock.now();
+    const at = now.toISOString();
+    const fromSeq = state.seq;
+    const decided: { job: (typeof commands)[number]; decision?: Decision; refusal?: AppError }[] = [];
+    const changes: Change[] = [];
+    for (const job of commands) {
+      const outcome = decideAndEvolve(state, job.command, now);
+      if (outcome.ok) changes.push(...outcome.decision.changes);
+      decided.push(outcome.ok ? { job, decision: outcome.decision } : { job, refusal: outcome.refusal });
+    }
+    if (!decided.some((entry) => entry.decision && (entry.decision.changes.length > 0 || entry.decision.events.length > 0))) {
+      // Refusals, or a call with nobody waiting: nothing to write or publish.
+      for (const entry of decided) entry.refusal ? entry.job.reject(entry.refusal) : entry.job.resolve({ result: entry.decision!.result, events: [] });
+      return;
+    }
+
+    const view = describe(state, now);
+    // Record the wait promised to each new customer, so the estimate's accuracy can be measured.
+    for (const change of changes) {
+      if (change.kind === 'ticket' && change.inserted) change.ticket.issueEstimateSeconds = view.figures.get(change.ticket.id)?.estimatedWaitSeconds ?? null;
+    }
+    const events: DomainEvent[] = [];
+    const eventsOf = new Map<(typeof decided)[number], DomainEvent[]>();
+    for (const entry of decided) {
+      const mine = (entry.decision?.events ?? []).map((draft) => {
+        const base = { branchId: branch.id, seq: fromSeq + events.length + 1, at, actorId: entry.job.actorId, queues: view.queues };
+        const event = (draft.ticket
+          ? { ...base, type: draft.type, ticket: wireTicket(draft.ticket, view), counter: draft.counter }
+          : draft.counter
+            ? { ...base, type: draft.type, counter: draft.counter }
+            : { ...base, type: draft.type, diversion: draft.diversion }) as DomainEvent;
+        events.push(event);
+        return event;
+      });
+      eventsOf.set(entry, mine);
+    }
+
+    await db.transaction().execute((trx) => writeBranchChanges(trx, branch.id, fromSeq, changes, events));
+    state.seq = fromSeq + events.length;
+    branch.view = { ...view, seq: state.seq };
+    bus.publish(branch.id, events);
+    for (const entry of decided) {
+      if (entry.refusal) entry.job.reject(entry.refusal);
+      else entry.job.resolve({ result: entry.decision!.result, events: eventsOf.get(entry)! });
+    }
+  }
+
+  /** Reads a branch's committed state (undefined when there is no such branch) through `use`. */
+  function read<T>(branchId: string, use: StateReader<T>, needsState = true): Promise<T> {
+    const branch = held(branchId);
+    return new Promise<T>((resolve, reject) =>
+      enqueue(branch, {
+        kind: 'read',
+        needsState,
+        use: (state) => {
+          try {
+            resolve(use(state, () => viewOf(branch, state!)));
+          } catch (err) {
+            reject(err);
+          }
+        },
+      }),
+    );
+  }
+
+  /** The view of the state's sequence number: computed at most once per sequence number. */
+  function viewOf(branch: HeldBranch, state: BranchState): BranchView {
+    if (branch.view?.seq !== state.seq) branch.view = describe(state, clock.now());
+    return branch.view;
+  }
+
+  return {
+    /** Runs a command in its branch and answers once it is durable and published. */
+    run(branchId: string, command: Command, actorId: string | null = null): Promise<Applied> {
+      return new Promise((resolve, reject) => enqueue(held(branchId), { kind: 'command', command, actorId, resolve, reject }));
+    },
+
+    read,
+
+    /** The snapshot for an audience, shared by every screen that asks at the same sequence number. */
+    snapshot(branchId: string, audience: Audience): Promise<SharedSnapshot | undefined> {
+      const branch = held(branchId);
+      return read(branchId, (state, view) => {
+        if (!state) return undefined;
+        const cached = branch.snapshots.get(audience);
+        if (cached?.snapshot.seq === state.seq) return cached;
+        const snapshot = buildSnapshot(state, view(), audience);
+        const json = JSON.stringify(snapshot);
+        const shared = { snapshot, json, frame: `{"type":"snapshot",${json.slice(1)}` };
+        branch.snapshots.set(audience, shared);
+        return shared;
+      });
+    },
+
+    /**
+     * Forgets a branch's held state after a change written outside the engine (configuration, or a
+     * direct write): the next command or read loads it again. `events` of that change are published
+     * in order with the engine's own, carrying the last known queue figures.
+     */
+    reload(branchId: string, events: readonly BranchConfiguredEvent[] = []): Promise<void> {
+      const branch = held(branchId);
+      return read(branchId, () => {
+        const queues = branch.view?.queues ?? [];
+        bus.publish(branchId, events.map((event) => ({ ...event, queues })));
+        branch.state = undefined;
+        branch.view = undefined;
+        branch.snapshots.clear();
+      }, false);
+    },
+
+    /** The branch holding an active ticket, when it is loaded. */
+    branchOfTicket(ticketId: string): string | undefined {
+      for (const branch of branches.values()) if (branch.state?.tickets.has(ticketId)) return branch.id;
+      return undefined;
+    },
+
+    /** The branch of a counter, when it is loaded. */
+    branchOfCounter(counterId: string): string | undefined {
+      for (const branch of branches.values()) if (branch.state?.counters.has(counterId)) return branch.id;
+      return undefined;
+    },
+  };
+}
+
+export type BranchEngine = ReturnType<typeof createBranchEngine>;
+
+/** One replay of the call rules over the whole queue: every waiting ticket's position and estimate, each service's figures. */
+function describe(state: BranchState, now: Date): BranchView {
+  const figures = queueFigures(waitingTickets(state), queueServices(state), queueCounters(state), {
+    now,
+    settings: state.branch.settings,
+    noShowSeconds: state.learning.times.noShowSeconds,
+  });
+  return { seq: state.seq, at: now.toISOString(), queues: figures.queues, figures: figures.tickets };
+}
+
+function wireTicket(ticket: TicketRecord, view: BranchView): Ticket {
+  return toWireTicket(ticket, ticket.status === 'waiting' ? view.figures.get(ticket.id) : undefined);
+}
+
+const byArrival = (a: TicketRecord, b: TicketRecord) => a.issuedAt.localeCompare(b.issuedAt) || a.id.localeCompare(b.id);
+
+/** Everything a screen needs to draw the branch. The hall's screens get the tickets at a counter, not the queue. */
+function buildSnapshot(state: BranchState, view: BranchView, audience: Audience): Snapshot {
+  const tickets: Ticket[] = [];
+  for (const t of [...state.tickets.values()].sort(byArrival)) {
+    if (audience === 'staff' || t.status !== 'waiting') tickets.push(wireTicket(t, view));
+  }
+  return {
+    seq: state.seq,
+    audience,
+    at: view.at,
+    branch: state.branch,
+    services: [...state.services.values()],
+    counters: [...state.counters.values()],
+    machines: state.machines,
+    queues: view.queues,
+    tickets,
+    recentCalls: state.recentCalls,
+  };
+}
