@@ -1,0 +1,341 @@
+import { describe, expect, it } from 'vitest';
+import type { Counter, Service, Tier } from '../../protocol/schemas.js';
+import type { Actor } from '../../server/src/domain/actor.js';
+import { evolve, learnTimes, toWireTicket, type BranchState, type TicketRecord } from '../../server/src/domain/branch-state.js';
+import { decide, decideAndEvolve, type Command, type Decision } from '../../server/src/domain/commands.js';
+
+// 10:00 in Shanghai on Monday 23 November 2026.
+const NOW = new Date('2026-11-23T02:00:00.000Z');
+const DAY = '2026-11-23';
+const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000).toISOString();
+
+const manager: Actor = { kind: 'user', id: 'u-manager', role: 'manager', branchId: 'b1', username: 'manager' };
+const teller = (n: number): Actor => ({ kind: 'user', id: `u-teller${n}`, role: 'teller', branchId: 'b1', username: `teller${n}` });
+const kiosk: Actor = { kind: 'device', id: 'kiosk-1', deviceKind: 'kiosk', branchId: 'b1' };
+const display: Actor = { kind: 'device', id: 'display-1', deviceKind: 'display', branchId: 'b1' };
+const otherManager: Actor = { kind: 'user', id: 'u-other', role: 'manager', branchId: 'b2', username: 'other' };
+
+function service(prefix: string, targetMinutes = 10): Service {
+  return {
+    id: `s-${prefix}`,
+    branchId: 'b1',
+    prefix,
+    name: { en: prefix, zhHant: prefix, zhHans: prefix },
+    selfServiceKind: null,
+    targetWaitSeconds: targetMinutes * 60,
+    defaultServiceSeconds: 300,
+    icon: '',
+    sortOrder: 0,
+  };
+}
+
+function counter(n: number, overrides: Partial<Counter> = {}): Counter {
+  return {
+    id: `c${n}`,
+    branchId: 'b1',
+    number: n,
+    vip: false,
+    lowCounter: false,
+    serviceIds: ['s-A', 's-B'],
+    status: 'open',
+    tellerId: `u-teller${n}`,
+    tellerName: `Teller ${n}`,
+    currentTicketId: null,
+    statusChangedAt: minutesAgo(60),
+    ...overrides,
+  };
+}
+
+function ticket(id: string, overrides: Partial<TicketRecord> = {}): TicketRecord {
+  return {
+    id,
+    branchId: 'b1',
+    serviceId: 's-A',
+    number: `A${id.replace(/\D/g, '').padStart(3, '0')}`,
+    tier: 'regular',
+    status: 'waiting',
+    issuedAt: minutesAgo(5),
+    calledAt: null,
+    startedAt: null,
+    endedAt: null,
+    counterId: null,
+    callCount: 0,
+    divertedTo: null,
+    businessDay: DAY,
+    customerRef: null,
+    issuedBy: null,
+    issueEstimateSeconds: null,
+    ...overrides,
+  };
+}
+
+/** A branch with services A, B and V, counters 1–2 (A and B) and 6 (VIP, all three), and the given tickets. */
+function branch({ tickets = [], counters = [counter(1), counter(2), counter(6, { vip: true, serviceIds: ['s-A', 's-B', 's-V'] })] }: { tickets?: TicketRecord[]; counters?: Counter[] } = {}): BranchState {
+  const services = new Map(['A', 'B', 'V'].map((p) => [`s-${p}`, service(p)]));
+  return {
+    seq: 10,
+    branch: {
+      id: 'b1',
+      name: { en: 'Branch', zhHant: '支行', zhHans: '支行' },
+      timeZone: 'Asia/Shanghai',
+      defaultLocale: 'zh-Hant',
+      settings: { regularCountersTakeVip: 'when_no_vip_counter', maxCallsAheadOfOverdue: 2, amberWaitSeconds: 600, redWaitSeconds: 900 },
+    },
+    services,
+    counters: new Map(counters.map((c) => [c.id, c])),
+    machines: [],
+    tickets: new Map(tickets.map((t) => [t.id, t])),
+    lastNumbers: new Map(),
+    learning: { today: DAY, recent: new Map(), todays: new Map(), times: learnTimes(services.values(), new Map(), new Map()) },
+    tieredCalls: new Map(),
+    recentCalls: [],
+  };
+}
+
+function accepted(state: BranchState, command: Command, now = NOW): Decision {
+  const outcome = decide(state, command, now);
+  if (!outcome.ok) throw new Error(`refused: ${outcome.refusal.code} ${outcome.refusal.message}`);
+  return outcome.decision;
+}
+
+function refusal(state: BranchState, command: Command, now = NOW) {
+  const outcome = decide(state, command, now);
+  if (outcome.ok) throw new Error(`accepted: ${JSON.stringify(outcome.decision.events.map((e) => e.type))}`);
+  return outcome.refusal.code;
+}
+
+const issue = (serviceId = 's-A', tier: Tier = 'regular', actor: Actor = kiosk, ticketId = 'new'): Command => ({ type: 'issue', actor, ticketId, serviceId, tier, customerRef: null });
+
+describe('issuing a ticket', () => {
+  it('gives the first number of the day and records it', () => {
+    const decision = accepted(branch(), issue());
+    expect(decision.changes).toEqual([
+      { kind: 'number', prefix: 'A', day: DAY, value: 1 },
+      { kind: 'ticket', inserted: true, ticket: expect.objectContaining({ number: 'A001', status: 'waiting', businessDay: DAY, issuedAt: NOW.toISOString() }) },
+    ]);
+    expect(decision.events.map((e) => e.type)).toEqual(['ticket.issued']);
+  });
+
+  it.each<[string, { day: string; value: number } | undefined, string[], string | null]>([
+    ['continues after today’s last number', { day: DAY, value: 22 }, [], 'A023'],
+    ['restarts at 001 on a new business day', { day: '2026-11-22', value: 57 }, [], 'A001'],
+    ['skips a number an active ticket still holds, also one of an earlier day', { day: '2026-11-22', value: 57 }, ['A001', 'A002'], 'A003'],
+    ['wraps from 999 to the lowest free number', { day: DAY, value: 999 }, ['A001'], 'A002'],
+  ])('%s', (_, last, held, expected) => {
+    const state = branch({ tickets: held.map((number, i) => ticket(`h${i}`, { number, businessDay: '2026-11-22' })) });
+    if (last) state.lastNumbers.set('A', last);
+    const inserted = accepted(state, issue()).changes.find((c) => c.kind === 'ticket');
+    expect(inserted?.kind === 'ticket' && inserted.ticket.number).toBe(expected);
+  });
+
+  it('refuses when all 999 numbers are held by active tickets', () => {
+    const tickets = Array.from({ length: 999 }, (_, i) => ticket(`t${i + 1}`, { number: `A${String(i + 1).padStart(3, '0')}` }));
+    expect(refusal(branch({ tickets }), issue())).toBe('NUMBERS_EXHAUSTED');
+  });
+
+  it.each<[string, Command, string]>([
+    ['an unknown service', issue('s-X'), 'NOT_FOUND'],
+    ['a display', issue('s-A', 'regular', display), 'FORBIDDEN'],
+    ['staff of another branch', issue('s-A', 'regular', otherManager), 'FORBIDDEN'],
+  ])('refuses %s', (_, command, code) => {
+    expect(refusal(branch(), command)).toBe(code);
+  });
+
+  it('keeps the card number on the server: the ticket screens see has none', () => {
+    const decision = accepted(branch(), { ...issue('s-V', 'vip'), customerRef: '6222 0000 1111' } as Command);
+    const record = decision.events[0].ticket!;
+    expect(record.customerRef).toBe('6222 0000 1111');
+    expect(toWireTicket(record)).not.toHaveProperty('customerRef');
+    expect(JSON.stringify(toWireTicket(record))).not.toContain('6222');
+  });
+});
+
+describe('calling the next ticket', () => {
+  const callNext = (counterId = 'c1', actor: Actor = teller(1)): Command => ({ type: 'call_next', actor, counterId });
+
+  it('calls the oldest waiting ticket of the counter’s services and makes it the counter’s current ticket', () => {
+    const state = branch({ tickets: [ticket('t2', { issuedAt: minutesAgo(3) }), ticket('t1', { issuedAt: minutesAgo(8) }), ticket('t3', { serviceId: 's-V', number: 'V003', issuedAt: minutesAgo(20) })] });
+    const decision = accepted(state, callNext());
+    expect(decision.result.ticketId).toBe('t1');
+    expect(decision.changes).toEqual([
+      { kind: 'ticket', inserted: false, ticket: expect.objectContaining({ id: 't1', status: 'called', counterId: 'c1', calledAt: NOW.toISOString(), callCount: 1 }) },
+      { kind: 'counter', counter: expect.objectContaining({ id: 'c1', currentTicketId: 't1' }) },
+    ]);
+    expect(decision.events).toEqual([expect.objectContaining({ type: 'ticket.called', counter: expect.objectContaining({ currentTicketId: 't1' }) })]);
+  });
+
+  it('lets the VIP counter call a VIP ticket before older ordinary ones', () => {
+    const state = branch({ tickets: [ticket('t1', { issuedAt: minutesAgo(30) }), ticket('v1', { tier: 'vip', issuedAt: minutesAgo(1) })] });
+    expect(accepted(state, callNext('c6', teller(6))).result.ticketId).toBe('v1');
+  });
+
+  it('calls an overdue ordinary ticket once two priority calls went ahead of it', () => {
+    const state = branch({ tickets: [ticket('t1', { issuedAt: minutesAgo(30) }), ticket('p1', { tier: 'priority', issuedAt: minutesAgo(1) })] });
+    expect(accepted(state, callNext()).result.ticketId).toBe('p1');
+    state.tieredCalls.set('c1', [minutesAgo(10), minutesAgo(5)]);
+    expect(accepted(state, callNext()).result.ticketId).toBe('t1');
+  });
+
+  it('finds nobody and changes nothing when no one waits for the counter', () => {
+    const decision = accepted(branch({ tickets: [ticket('v1', { serviceId: 's-V', number: 'V001' })] }), callNext());
+    expect(decision).toEqual({ changes: [], events: [], result: { ticketId: null } });
+  });
+
+  it.each<[string, Partial<Counter>, Actor, string]>([
+    ['a closed counter', { status: 'closed' }, teller(1), 'COUNTER_CLOSED'],
+    ['a paused counter', { status: 'paused' }, teller(1), 'COUNTER_PAUSED'],
+    ['a counter that is not the teller’s', {}, teller(2), 'FORBIDDEN'],
+    ['a kiosk', {}, kiosk, 'FORBIDDEN'],
+  ])('refuses %s', (_, overrides, actor, code) => {
+    const state = branch({ tickets: [ticket('t1')], counters: [counter(1, overrides), counter(2)] });
+    expect(refusal(state, callNext('c1', actor))).toBe(code);
+  });
+
+  it('refuses while the counter still has its called or served customer', () => {
+    for (const status of ['called', 'serving'] as const) {
+      const state = branch({ tickets: [ticket('t1', { status, counterId: 'c1' }), ticket('t2')], counters: [counter(1, { currentTicketId: 't1' })] });
+      expect(refusal(state, callNext())).toBe('COUNTER_BUSY');
+    }
+  });
+
+  it('never gives one ticket to two counters calling in the same batch', () => {
+    const state = branch({ tickets: [ticket('t1'), ticket('t2', { issuedAt: minutesAgo(4) })] });
+    const first = decideAndEvolve(state, callNext('c1', teller(1)), NOW);
+    const second = decideAndEvolve(state, callNext('c2', teller(2)), NOW);
+    const third = decideAndEvolve(state, { type: 'call_next', actor: manager, counterId: 'c6' }, NOW);
+    expect([first, second, third].map((o) => o.ok && o.decision.result.ticketId)).toEqual(['t1', 't2', null]);
+  });
+});
+
+describe('acting on a ticket', () => {
+  const at = (status: TicketRecord['status'], overrides: Partial<TicketRecord> = {}) =>
+    branch({ tickets: [ticket('t1', { status, counterId: status === 'waiting' ? null : 'c1', calledAt: status === 'waiting' ? null : minutesAgo(1), callCount: status === 'waiting' ? 0 : 1, ...overrides })], counters: [counter(1, { currentTicketId: status === 'waiting' ? null : 't1' }), counter(2)] });
+  const act = (type: 'recall' | 'start' | 'complete' | 'no_show' | 'cancel', actor: Actor = teller(1)): Command => ({ type, actor, ticketId: 't1' });
+  const ticketAfter = (d: Decision) => d.changes.find((c) => c.kind === 'ticket')!;
+  const counterAfter = (d: Decision) => d.changes.find((c) => c.kind === 'counter');
+
+  it.each<[string, TicketRecord['status'], Command, Partial<TicketRecord>, boolean]>([
+    ['recall calls again and counts', 'called', act('recall'), { status: 'called', callCount: 2, calledAt: NOW.toISOString() }, false],
+    ['start begins the service', 'called', act('start'), { status: 'serving', startedAt: NOW.toISOString() }, false],
+    ['complete ends it and frees the counter', 'serving', act('complete'), { status: 'done', endedAt: NOW.toISOString() }, true],
+    ['no-show ends it and frees the counter', 'called', act('no_show'), { status: 'no_show', endedAt: NOW.toISOString() }, true],
+    ['cancel of a called ticket frees the counter', 'called', act('cancel'), { status: 'cancelled' }, true],
+    ['cancel of a waiting ticket touches no counter', 'waiting', act('cancel', manager), { status: 'cancelled' }, false],
+  ])('%s', (_, status, command, expected, freesCounter) => {
+    const decision = accepted(at(status), command);
+    expect(ticketAfter(decision)).toMatchObject({ ticket: expected });
+    expect(counterAfter(decision)).toEqual(freesCounter ? { kind: 'counter', counter: expect.objectContaining({ id: 'c1', currentTicketId: null }) } : undefined);
+  });
+
+  it.each<[string, TicketRecord['status'], Command, string]>([
+    ['a recall of a waiting ticket', 'waiting', act('recall', manager), 'INVALID_TRANSITION'],
+    ['completing a ticket not yet started', 'called', act('complete'), 'INVALID_TRANSITION'],
+    ['another counter’s teller', 'called', act('start', teller(2)), 'FORBIDDEN'],
+    ['a kiosk', 'called', act('cancel', kiosk), 'FORBIDDEN'],
+    ['a teller diverting (the lobby manager’s decision)', 'waiting', { type: 'divert', actor: teller(1), ticketId: 't1', machineKind: 'atm' }, 'FORBIDDEN'],
+    ['a transfer to an unknown service', 'waiting', { type: 'transfer', actor: manager, ticketId: 't1', serviceId: 's-X' }, 'NOT_FOUND'],
+    ['a transfer to its own service', 'waiting', { type: 'transfer', actor: manager, ticketId: 't1', serviceId: 's-A' }, 'INVALID_TRANSITION'],
+    ['a tier change once called', 'called', { type: 'change_tier', actor: manager, ticketId: 't1', tier: 'vip' }, 'INVALID_TRANSITION'],
+  ])('refuses %s', (_, status, command, code) => {
+    expect(refusal(at(status), command)).toBe(code);
+  });
+
+  it('names the status of a ticket that has already ended', () => {
+    const finished = ticket('t9', { status: 'done', endedAt: minutesAgo(2) });
+    const outcome = decide(branch(), { type: 'complete', actor: manager, ticketId: 't9', finished }, NOW);
+    expect(outcome.ok ? null : outcome.refusal.message).toBe('cannot complete ticket A009: it is done (must be serving)');
+  });
+
+  it('transfers a served customer to another service: waiting again, with the original arrival time, and the counter is free', () => {
+    const state = at('serving', { issuedAt: minutesAgo(25), startedAt: minutesAgo(2) });
+    const decision = accepted(state, { type: 'transfer', actor: teller(1), ticketId: 't1', serviceId: 's-B' });
+    expect(ticketAfter(decision)).toMatchObject({ ticket: { status: 'waiting', serviceId: 's-B', issuedAt: minutesAgo(25), counterId: null, callCount: 0, startedAt: null } });
+    expect(counterAfter(decision)).toEqual({ kind: 'counter', counter: expect.objectContaining({ currentTicketId: null }) });
+    expect(decision.events[0]).toMatchObject({ type: 'ticket.transferred', counter: { id: 'c1', currentTicketId: null } });
+  });
+
+  it('diverts a waiting customer to self-service and moves one into the VIP lane (managers)', () => {
+    expect(ticketAfter(accepted(at('waiting'), { type: 'divert', actor: manager, ticketId: 't1', machineKind: 'atm' }))).toMatchObject({ ticket: { status: 'diverted', divertedTo: 'atm' } });
+    expect(ticketAfter(accepted(at('waiting'), { type: 'change_tier', actor: manager, ticketId: 't1', tier: 'vip' }))).toMatchObject({ ticket: { tier: 'vip', status: 'waiting' } });
+  });
+});
+
+describe('counters', () => {
+  const open = (counterId: string, actor: Actor, extra: Partial<Extract<Command, { type: 'open_counter' }>> = {}): Command => ({ type: 'open_counter', actor, counterId, ...extra });
+  const closed = (n: number, overrides: Partial<Counter> = {}) => counter(n, { status: 'closed', tellerId: null, tellerName: null, ...overrides });
+
+  it('lets a teller open a closed counter for themself, under their own name', () => {
+    const decision = accepted(branch({ counters: [closed(1)] }), open('c1', teller(3), { teller: { id: 'u-teller3', displayName: 'Teller Three', role: 'teller', branchId: 'b1', active: true } }));
+    expect(decision.events).toEqual([expect.objectContaining({ type: 'counter.opened', counter: expect.objectContaining({ status: 'open', tellerId: 'u-teller3', tellerName: 'Teller Three' }) })]);
+  });
+
+  it.each<[string, Counter[], Command, string]>([
+    ['a counter another teller staffs', [counter(1)], open('c1', teller(2)), 'COUNTER_TAKEN'],
+    ['a teller who already staffs another counter', [closed(1), counter(2)], open('c1', teller(2)), 'TELLER_HAS_COUNTER'],
+    ['a teller opening for someone else', [closed(1)], open('c1', teller(2), { tellerId: 'u-teller3' }), 'FORBIDDEN'],
+    ['a manager naming a teller of another branch', [closed(1)], open('c1', manager, { tellerId: 'u-x', teller: { id: 'u-x', displayName: 'X', role: 'teller', branchId: 'b2', active: true } }), 'VALIDATION_FAILED'],
+    ['a manager naming nobody known', [closed(1)], open('c1', manager, { tellerId: 'u-x', teller: null }), 'NOT_FOUND'],
+    ['opening an open counter', [counter(1)], open('c1', teller(1)), 'INVALID_TRANSITION'],
+    ['pausing a closed counter', [closed(1)], { type: 'pause_counter', actor: manager, counterId: 'c1' }, 'INVALID_TRANSITION'],
+    ['an unknown counter', [counter(1)], { type: 'close_counter', actor: manager, counterId: 'c9' }, 'NOT_FOUND'],
+  ])('refuses %s', (_, counters, command, code) => {
+    expect(refusal(branch({ counters }), command)).toBe(code);
+  });
+
+  it('refuses to close a counter whose customer is still there, and closes it once they left', () => {
+    const busy = branch({ tickets: [ticket('t1', { status: 'serving', counterId: 'c1' })], counters: [counter(1, { currentTicketId: 't1' })] });
+    expect(refusal(busy, { type: 'close_counter', actor: teller(1), counterId: 'c1' })).toBe('COUNTER_BUSY');
+    const free = accepted(branch(), { type: 'close_counter', actor: teller(1), counterId: 'c1' });
+    expect(free.changes).toEqual([{ kind: 'counter', counter: expect.objectContaining({ status: 'closed', tellerId: null, tellerName: null, currentTicketId: null }) }]);
+  });
+});
+
+describe('closing past business days', () => {
+  it('cancels earlier days’ tickets, frees their counters, and leaves today’s alone', () => {
+    const state = branch({
+      tickets: [ticket('y1', { businessDay: '2026-11-22' }), ticket('y2', { businessDay: '2026-11-22', status: 'called', counterId: 'c1' }), ticket('t1')],
+      counters: [counter(1, { currentTicketId: 'y2' }), counter(2)],
+    });
+    const decision = accepted(state, { type: 'close_past_days' });
+    expect(decision.result.count).toBe(2);
+    expect(decision.events.map((e) => [e.type, e.ticket?.id])).toEqual([['ticket.cancelled', 'y1'], ['ticket.cancelled', 'y2']]);
+    expect(decision.changes.filter((c) => c.kind === 'counter')).toEqual([{ kind: 'counter', counter: expect.objectContaining({ id: 'c1', currentTicketId: null }) }]);
+    expect(accepted(branch({ tickets: [ticket('t1')] }), { type: 'close_past_days' }).changes).toEqual([]);
+  });
+});
+
+describe('decide and evolve', () => {
+  it('leaves the state it decides on untouched', () => {
+    const state = branch({ tickets: [ticket('t1'), ticket('t2', { status: 'called', counterId: 'c2' })], counters: [counter(1), counter(2, { currentTicketId: 't2' })] });
+    const before = structuredClone(state);
+    for (const command of [issue(), { type: 'call_next', actor: teller(1), counterId: 'c1' }, { type: 'no_show', actor: teller(2), ticketId: 't2' }, { type: 'close_past_days' }] as Command[]) {
+      decide(state, command, NOW);
+    }
+    expect(state).toEqual(before);
+  });
+
+  it('keeps only active tickets, the latest calls, and learns from each finished service', () => {
+    const state = branch({ tickets: [ticket('t1')] });
+    const run = (command: Command, minutes: number) => {
+      const outcome = decideAndEvolve(state, command, new Date(NOW.getTime() + minutes * 60_000));
+      if (!outcome.ok) throw outcome.refusal;
+    };
+    run({ type: 'call_next', actor: teller(1), counterId: 'c1' }, 0);
+    expect(state.recentCalls.map((c) => [c.number, c.counterNumber, c.recall])).toEqual([['A001', 1, false]]);
+    run({ type: 'recall', actor: teller(1), ticketId: 't1' }, 1);
+    expect(state.recentCalls.map((c) => c.recall)).toEqual([true, false]);
+    run({ type: 'start', actor: teller(1), ticketId: 't1' }, 2);
+    const before = state.learning.times.services.get('s-A')!.meanSeconds;
+    run({ type: 'complete', actor: teller(1), ticketId: 't1' }, 32);
+    expect([...state.tickets.keys()]).toEqual([]);
+    expect(state.counters.get('c1')!.currentTicketId).toBeNull();
+    expect(state.learning.todays.get('s-A')?.serviceSeconds).toEqual([1800]);
+    expect(state.learning.times.services.get('s-A')!.meanSeconds).toBeGreaterThan(before);
+  });
+
+  it('applies a transfer so the ticket keeps its place in the new queue', () => {
+    const state = branch({ tickets: [ticket('b1', { serviceId: 's-B', number: 'B001', issuedAt: minutesAgo(4) }), ticket('t1', { issuedAt: minutesAgo(9) })] });
+    evolve(state, accepted(state, { type: 'transfer', actor: manager, ticketId: 't1', serviceId: 's-B' }).changes[0]);
+    expect(accepted(state, { type: 'call_next', actor: teller(1), counterId: 'c1' }).result.ticketId).toBe('t1');
+  });
+});
