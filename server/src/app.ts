@@ -35,6 +35,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   loginsPerMinute?: number;
   pingIntervalMs?: number;
+  /** Unsent bytes past which a live socket that stopped reading is dropped (default 8 MB). */
+  liveMaxBufferedBytes?: number;
   /** How often to close past business days (cancel yesterday's leftovers); off when omitted. */
   dayCloseIntervalMs?: number;
   /** Folder of the built front-ends to serve; none when omitted. */
@@ -82,7 +84,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(adminRoutes);
   await app.register(reportRoutes);
   await app.register(toolRoutes);
-  await app.register(liveRoutes, { pingIntervalMs: options.pingIntervalMs ?? 30_000 });
+  await app.register(liveRoutes, { pingIntervalMs: options.pingIntervalMs ?? 30_000, maxBufferedBytes: options.liveMaxBufferedBytes });
   if (options.dayCloseIntervalMs) await app.register(dayClosePlugin, { intervalMs: options.dayCloseIntervalMs });
   if (options.uiRoot) await app.register(uiPlugin, { root: options.uiRoot });
   return app;

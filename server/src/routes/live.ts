@@ -6,9 +6,11 @@ import { serveLiveSocket } from '../realtime/live-socket.js';
 
 export interface LiveRouteOptions {
   pingIntervalMs: number;
+  /** Unsent bytes past which a socket that stopped reading is dropped. */
+  maxBufferedBytes?: number;
 }
 
-const live: FastifyPluginAsyncTypebox<LiveRouteOptions> = async (app, { pingIntervalMs }) => {
+const live: FastifyPluginAsyncTypebox<LiveRouteOptions> = async (app, { pingIntervalMs, maxBufferedBytes }) => {
   app.addHook('onRequest', app.authenticate);
   app.get(
     '/api/branches/:branchId/live',
@@ -31,6 +33,7 @@ const live: FastifyPluginAsyncTypebox<LiveRouteOptions> = async (app, { pingInte
         hub: app.lobby.hub,
         loadSnapshot: () => app.lobby.snapshots.snapshot(actor, request.params.branchId),
         pingIntervalMs,
+        maxBufferedBytes,
         stillAuthorized: async () => {
           const token = tokenOf(request);
           return token !== undefined && (await app.lobby.auth.resolve(token)) !== null;
