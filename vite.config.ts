@@ -1,12 +1,15 @@
 /** One Vite build for the landing page and the three front-ends; the server serves dist/ui. */
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const page = (path: string) => resolve(import.meta.dirname, path);
 
 export default defineConfig({
   root: import.meta.dirname,
   publicDir: false,
+  // Kiosks and displays load the screens over the branch network: the server sends these .gz and .br copies.
+  plugins: [compression({ algorithms: ['gzip', 'brotliCompress'], threshold: 1024 })],
   build: {
     outDir: 'dist/ui',
     emptyOutDir: true,

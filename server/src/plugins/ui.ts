@@ -14,6 +14,8 @@ export default fp(
       root,
       prefix: '/',
       index: ['index.html'],
+      // The build writes .br and .gz beside each asset; the client's Accept-Encoding picks one.
+      preCompressed: true,
       // Hashed assets may be cached for long; pages must always be fresh.
       setHeaders: (res, path) => {
         res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
