@@ -2,7 +2,10 @@
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+/** The folder of package.json: two levels up from the sources, four from the compiled server in dist/server. */
+export const PROJECT_ROOT = [resolve(import.meta.dirname, '../..'), resolve(import.meta.dirname, '../../../..')].find((dir) =>
+  existsSync(join(dir, 'package.json')),
+)!;
 export const UI_DIST = join(PROJECT_ROOT, 'dist/ui');
 const STAMP = join(UI_DIST, '.built-at');
 const SOURCES = ['index.html', 'vite.config.ts', 'protocol', 'kiosk-ui', 'display-ui', 'manager-ui'];
