@@ -11,10 +11,10 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import type { BranchConfiguredEvent, DomainEvent } from '../../../protocol/messages.js';
+import type { BranchConfiguredEvent, CounterEvent, DomainEvent, TicketEvent } from '../../../protocol/messages.js';
 import type { Audience, QueueSummary, Snapshot, Ticket } from '../../../protocol/schemas.js';
 import { toWireTicket, queueCounters, queueServices, waitingTickets, type BranchState, type Change, type TicketRecord } from '../domain/branch-state.js';
-import { decideAndEvolve, type Command, type Decision } from '../domain/commands.js';
+import { decideAndEvolve, servicesWithOpenVipCounter, type Command, type Decision, type EventDraft } from '../domain/commands.js';
 import { queueFigures } from '../domain/queue-position.js';
 import { AppError, notFound } from '../errors.js';
 import type { Clock } from '../lib/clock.js';
@@ -38,7 +38,10 @@ export interface SharedSnapshot {
   frame: string;
 }
 
-/** What a command did, once committed and published: its result and its events (with the tickets and counters after it). */
+/**
+ * What a command did, once committed: its result and its events as written, with the tickets and
+ * counters after it (the published copies may carry queue figures computed after the reply).
+ */
 export interface Applied {
   result: Decision['result'];
   events: DomainEvent[];
@@ -46,6 +49,9 @@ export interface Applied {
 
 /** Reads the committed state; runs synchronously between batches, so it never sees a change still being written. */
 export type StateReader<T> = (state: BranchState | undefined, view: () => BranchView) => T;
+
+/** How old the last replay may be for a new ticket's promise to be read from it. */
+const FRESH_VIEW_SECONDS = 2;
 
 /** How often a batch is decided again after another writer moved the branch's sequence. */
 const RETRIES_ON_MOVED_SEQUENCE = 5;
@@ -139,35 +145,36 @@ export function createBranchEngine({ db, clock, bus }: BranchEngineDeps) {
       return;
     }
 
-    const view = describe(state, now);
+    // Most batches (calls, starts, completions, a regular ticket per service) can be answered from
+    // the change alone; the replay of the whole queue then runs once, after the reply.
+    const prompt = promptFigures(branch.view, state, changes, now);
+    let view = prompt ? undefined : describe(state, now);
+    const figures = view?.figures ?? prompt!;
     // Record the wait promised to each new customer, so the estimate's accuracy can be measured.
     for (const change of changes) {
-      if (change.kind === 'ticket' && change.inserted) change.ticket.issueEstimateSeconds = view.figures.get(change.ticket.id)?.estimatedWaitSeconds ?? null;
+      if (change.kind === 'ticket' && change.inserted) change.ticket.issueEstimateSeconds = figures.get(change.ticket.id)?.estimatedWaitSeconds ?? null;
     }
-    const events: DomainEvent[] = [];
-    const eventsOf = new Map<(typeof decided)[number], DomainEvent[]>();
-    for (const entry of decided) {
-      const mine = (entry.decision?.events ?? []).map((draft) => {
-        const base = { branchId: branch.id, seq: fromSeq + events.length + 1, at, actorId: entry.job.actorId, queues: view.queues };
-        const event = (draft.ticket
-          ? { ...base, type: draft.type, ticket: wireTicket(draft.ticket, view), counter: draft.counter }
-          : draft.counter
-            ? { ...base, type: draft.type, counter: draft.counter }
-            : { ...base, type: draft.type, diversion: draft.diversion }) as DomainEvent;
-        events.push(event);
-        return event;
-      });
-      eventsOf.set(entry, mine);
-    }
+    const drafts: { entry: (typeof decided)[number]; draft: EventDraft }[] = [];
+    for (const entry of decided) for (const draft of entry.decision?.events ?? []) drafts.push({ entry, draft });
+    const eventsWith = (figuresNow: BranchView['figures'], queues: QueueSummary[]) =>
+      drafts.map(({ entry, draft }, i) => toEvent(draft, { branchId: branch.id, seq: fromSeq + i + 1, at, actorId: entry.job.actorId, queues }, figuresNow));
+    const written = eventsWith(figures, view?.queues ?? []);
 
-    await db.transaction().execute((trx) => writeBranchChanges(trx, branch.id, fromSeq, changes, events));
-    state.seq = fromSeq + events.length;
-    branch.view = { ...view, seq: state.seq };
-    bus.publish(branch.id, events);
+    await db.transaction().execute((trx) => writeBranchChanges(trx, branch.id, fromSeq, changes, written));
+    state.seq = fromSeq + written.length;
     for (const entry of decided) {
       if (entry.refusal) entry.job.reject(entry.refusal);
-      else entry.job.resolve({ result: entry.decision!.result, events: eventsOf.get(entry)! });
+      else entry.job.resolve({ result: entry.decision!.result, events: written.filter((_, i) => drafts[i].entry === entry) });
     }
+    let published = written;
+    if (!view) {
+      // Let the replies go out first; the next batch waits for this one's figures.
+      await new Promise((resolve) => setImmediate(resolve));
+      view = describe(state, now);
+      published = eventsWith(view.figures, view.queues);
+    }
+    branch.view = { ...view, seq: state.seq };
+    bus.publish(branch.id, published);
   }
 
   /** Reads a branch's committed state (undefined when there is no such branch) through `use`. */
@@ -259,8 +266,45 @@ function describe(state: BranchState, now: Date): BranchView {
   return { seq: state.seq, at: now.toISOString(), queues: figures.queues, figures: figures.tickets };
 }
 
-function wireTicket(ticket: TicketRecord, view: BranchView): Ticket {
-  return toWireTicket(ticket, ticket.status === 'waiting' ? view.figures.get(ticket.id) : undefined);
+function wireTicket(ticket: TicketRecord, figures: BranchView['figures']): Ticket {
+  return toWireTicket(ticket, ticket.status === 'waiting' ? figures.get(ticket.id) : undefined);
+}
+
+function toEvent(draft: EventDraft, base: Omit<DomainEvent, 'type'>, figures: BranchView['figures']): DomainEvent {
+  if (draft.ticket) return { ...base, type: draft.type as TicketEvent['type'], ticket: wireTicket(draft.ticket, figures), counter: draft.counter };
+  if (draft.counter) return { ...base, type: draft.type as CounterEvent['type'], counter: draft.counter };
+  if (draft.diversion) return { ...base, type: 'customer.diverted', diversion: draft.diversion };
+  return { ...base, type: 'branch.configured' };
+}
+
+/**
+ * The figures a batch's replies need, when they follow from the change alone: null when the whole
+ * queue must be replayed first. A ticket called, started or ended needs no position or estimate.
+ * A regular ticket issued now is the newest of all, so the call rule reaches it only when a counter
+ * serving its service would otherwise have nobody to call: exactly when the last replay said a
+ * new ticket of that service would be called. It stands behind everyone in its lane.
+ */
+function promptFigures(previous: BranchView | undefined, state: BranchState, changes: readonly Change[], now: Date): BranchView['figures'] | null {
+  const figures: BranchView['figures'] = new Map();
+  const issuedIn = new Set<string>();
+  for (const change of changes) {
+    if (change.kind !== 'ticket' || change.ticket.status !== 'waiting') continue;
+    const { ticket } = change;
+    if (!change.inserted || ticket.tier !== 'regular' || previous?.seq !== state.seq || issuedIn.has(ticket.serviceId)) return null;
+    issuedIn.add(ticket.serviceId);
+    const promised = previous.queues.find((q) => q.serviceId === ticket.serviceId);
+    if (!promised) return null;
+    const vipLane = servicesWithOpenVipCounter(state).has(ticket.serviceId);
+    let ahead = 0;
+    for (const other of state.tickets.values()) {
+      if (other.status === 'waiting' && other.serviceId === ticket.serviceId && other.id !== ticket.id && !(vipLane && other.tier === 'vip')) ahead++;
+    }
+    const elapsedSeconds = (now.getTime() - Date.parse(previous.at)) / 1000;
+    // Time moves the replay's figures only roughly along (a called customer's time has not begun): past two seconds, replay again.
+    if (elapsedSeconds > FRESH_VIEW_SECONDS) return null;
+    figures.set(ticket.id, { position: ahead, estimatedWaitSeconds: Math.max(0, Math.round(promised.estimatedWaitSeconds - elapsedSeconds)) });
+  }
+  return figures;
 }
 
 const byArrival = (a: TicketRecord, b: TicketRecord) => a.issuedAt.localeCompare(b.issuedAt) || a.id.localeCompare(b.id);
@@ -269,7 +313,7 @@ const byArrival = (a: TicketRecord, b: TicketRecord) => a.issuedAt.localeCompare
 function buildSnapshot(state: BranchState, view: BranchView, audience: Audience): Snapshot {
   const tickets: Ticket[] = [];
   for (const t of [...state.tickets.values()].sort(byArrival)) {
-    if (audience === 'staff' || t.status !== 'waiting') tickets.push(wireTicket(t, view));
+    if (audience === 'staff' || t.status !== 'waiting') tickets.push(wireTicket(t, view.figures));
   }
   return {
     seq: state.seq,
