@@ -9,6 +9,7 @@
  * left, and the whole batch is committed in one durable transaction (group commit) before any of
  * them is answered. A batch's queue figures and estimates are computed once, after its changes.
  */
+import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { BranchConfiguredEvent, CounterEvent, DomainEvent, TicketEvent } from '../../../protocol/messages.js';
@@ -50,6 +51,12 @@ export interface Applied {
 /** Reads the committed state; runs synchronously between batches, so it never sees a change still being written. */
 export type StateReader<T> = (state: BranchState | undefined, view: () => BranchView) => T;
 
+/** A replay this fast (ms) runs after every batch; a slower one is shared by the batches of the next few ms. */
+const CHEAP_REPLAY_MS = 2;
+/** How long a drain waits for more commands before an expensive replay, and how long at most it defers one. */
+const WAIT_FOR_MORE_MS = 3;
+const REPLAY_DEFER_MS = 50;
+
 /** How old the last replay may be for a new ticket's promise to be read from it. */
 const FRESH_VIEW_SECONDS = 2;
 
@@ -60,12 +67,25 @@ type Job =
   | { kind: 'command'; command: Command; actorId: string | null; resolve: (applied: Applied) => void; reject: (err: unknown) => void }
   | { kind: 'read'; use: (state: BranchState | undefined) => void; needsState: boolean };
 
+/** An event committed and answered, waiting for the queue figures it is published with. */
+interface PendingEvent {
+  draft: EventDraft;
+  base: Omit<DomainEvent, 'type' | 'queues'>;
+}
+
 class HeldBranch {
   state: BranchState | undefined = undefined;
   view: BranchView | undefined = undefined;
   snapshots = new Map<Audience, SharedSnapshot>();
   jobs: Job[] = [];
   running = false;
+  /** Committed events not yet published, in sequence order, and since when the oldest waits. */
+  unpublished: PendingEvent[] = [];
+  unpublishedSince = 0;
+  /** How long the last replay of the whole queue took, ms. */
+  replayMs = 0;
+  /** Wakes a drain that waits to see whether more commands come before it replays. */
+  wake: (() => void) | null = null;
   constructor(readonly id: string) {}
 }
 
@@ -86,6 +106,7 @@ export function createBranchEngine({ db, clock, bus }: BranchEngineDeps) {
 
   function enqueue(branch: HeldBranch, job: Job): void {
     branch.jobs.push(job);
+    branch.wake?.();
     if (!branch.running) {
       branch.running = true;
       // Let every request that arrived in this turn of the event loop join the batch.
@@ -95,10 +116,51 @@ export function createBranchEngine({ db, clock, bus }: BranchEngineDeps) {
 
   async function drain(branch: HeldBranch): Promise<void> {
     try {
-      while (branch.jobs.length > 0) await runBatch(branch, branch.jobs.splice(0));
+      while (branch.jobs.length > 0 || branch.unpublished.length > 0) {
+        if (branch.jobs.length > 0) await runBatch(branch, branch.jobs.splice(0));
+        if (branch.unpublished.length > 0 && !(await moreComing(branch))) publishPending(branch);
+      }
     } finally {
       branch.running = false;
     }
+  }
+
+  /**
+   * Whether to take the next commands before replaying the queue for the screens. A cheap replay
+   * runs at once. An expensive one (a very long queue) is shared by the commands that arrive within
+   * a few milliseconds, so a burst of presses is not held up by one replay each; the screens then
+   * hear of them together, at most REPLAY_DEFER_MS later.
+   */
+  async function moreComing(branch: HeldBranch): Promise<boolean> {
+    if (branch.replayMs <= CHEAP_REPLAY_MS || Date.now() - branch.unpublishedSince >= REPLAY_DEFER_MS) return false;
+    if (branch.jobs.length > 0) return true;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => done(), WAIT_FOR_MORE_MS);
+      const done = () => {
+        clearTimeout(timer);
+        branch.wake = null;
+        resolve();
+      };
+      branch.wake = done;
+    });
+    return branch.jobs.length > 0;
+  }
+
+  /** Publishes the committed events with the queue figures after the last of them: one replay for all. */
+  function publishPending(branch: HeldBranch): void {
+    if (branch.unpublished.length === 0) return;
+    const view = branch.state ? viewOf(branch, branch.state) : undefined;
+    const events = branch.unpublished.map(({ draft, base }) => toEvent(draft, { ...base, queues: view?.queues ?? [] }, view?.figures ?? new Map()));
+    branch.unpublished = [];
+    bus.publish(branch.id, events);
+  }
+
+  /** One replay of the call rules over the whole queue, timed. */
+  function replay(branch: HeldBranch, state: BranchState, now: Date): BranchView {
+    const started = performance.now();
+    const view = describe(state, now);
+    branch.replayMs = performance.now() - started;
+    return view;
   }
 
   async function runBatch(branch: HeldBranch, batch: Job[]): Promise<void> {
@@ -148,7 +210,7 @@ export function createBranchEngine({ db, clock, bus }: BranchEngineDeps) {
     // Most batches (calls, starts, completions, a regular ticket per service) can be answered from
     // the change alone; the replay of the whole queue then runs once, after the reply.
     const prompt = promptFigures(branch.view, state, changes, now);
-    let view = prompt ? undefined : describe(state, now);
+    const view = prompt ? undefined : replay(branch, state, now);
     const figures = view?.figures ?? prompt!;
     // Record the wait promised to each new customer, so the estimate's accuracy can be measured.
     for (const change of changes) {
@@ -156,9 +218,8 @@ export function createBranchEngine({ db, clock, bus }: BranchEngineDeps) {
     }
     const drafts: { entry: (typeof decided)[number]; draft: EventDraft }[] = [];
     for (const entry of decided) for (const draft of entry.decision?.events ?? []) drafts.push({ entry, draft });
-    const eventsWith = (figuresNow: BranchView['figures'], queues: QueueSummary[]) =>
-      drafts.map(({ entry, draft }, i) => toEvent(draft, { branchId: branch.id, seq: fromSeq + i + 1, at, actorId: entry.job.actorId, queues }, figuresNow));
-    const written = eventsWith(figures, view?.queues ?? []);
+    const bases = drafts.map(({ entry }, i) => ({ branchId: branch.id, seq: fromSeq + i + 1, at, actorId: entry.job.actorId }));
+    const written = drafts.map(({ draft }, i) => toEvent(draft, { ...bases[i], queues: view?.queues ?? [] }, figures));
 
     await db.transaction().execute((trx) => writeBranchChanges(trx, branch.id, fromSeq, changes, written));
     state.seq = fromSeq + written.length;
@@ -166,15 +227,11 @@ export function createBranchEngine({ db, clock, bus }: BranchEngineDeps) {
       if (entry.refusal) entry.job.reject(entry.refusal);
       else entry.job.resolve({ result: entry.decision!.result, events: written.filter((_, i) => drafts[i].entry === entry) });
     }
-    let published = written;
-    if (!view) {
-      // Let the replies go out first; the next batch waits for this one's figures.
-      await new Promise((resolve) => setImmediate(resolve));
-      view = describe(state, now);
-      published = eventsWith(view.figures, view.queues);
-    }
-    branch.view = { ...view, seq: state.seq };
-    bus.publish(branch.id, published);
+    if (view) branch.view = { ...view, seq: state.seq };
+    if (branch.unpublished.length === 0) branch.unpublishedSince = Date.now();
+    branch.unpublished.push(...drafts.map(({ draft }, i) => ({ draft, base: bases[i] })));
+    // Let the replies go out before the queue is replayed for the screens.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 
   /** Reads a branch's committed state (undefined when there is no such branch) through `use`. */
@@ -197,7 +254,7 @@ export function createBranchEngine({ db, clock, bus }: BranchEngineDeps) {
 
   /** The view of the state's sequence number: computed at most once per sequence number. */
   function viewOf(branch: HeldBranch, state: BranchState): BranchView {
-    if (branch.view?.seq !== state.seq) branch.view = describe(state, clock.now());
+    if (branch.view?.seq !== state.seq) branch.view = replay(branch, state, clock.now());
     return branch.view;
   }
 
@@ -232,6 +289,7 @@ export function createBranchEngine({ db, clock, bus }: BranchEngineDeps) {
     reload(branchId: string, events: readonly BranchConfiguredEvent[] = []): Promise<void> {
       const branch = held(branchId);
       return read(branchId, () => {
+        publishPending(branch);
         const queues = branch.view?.queues ?? [];
         bus.publish(branchId, events.map((event) => ({ ...event, queues })));
         branch.state = undefined;
