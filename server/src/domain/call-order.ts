@@ -88,8 +88,14 @@ export function pickNextTicket(ctx: CallContext): WaitingTicket | null {
     .find((t) => nowMs - Date.parse(t.issuedAt) > (ctx.targetWaitSeconds.get(t.serviceId) ?? Infinity) * 1000);
   if (oldestOverdue) {
     const overdueSince = Date.parse(oldestOverdue.issuedAt) + (ctx.targetWaitSeconds.get(oldestOverdue.serviceId) ?? 0) * 1000;
-    const calledAhead = ctx.tieredCallsAt.filter((at) => Date.parse(at) >= overdueSince).length;
-    if (calledAhead >= ctx.settings.maxCallsAheadOfOverdue) return oldestOverdue;
+    // Counted from the newest call, and only as far as the limit: the estimator's replay calls this
+    // once per waiting ticket, with every tiered call of the replay so far.
+    const limit = ctx.settings.maxCallsAheadOfOverdue;
+    let calledAhead = 0;
+    for (let i = ctx.tieredCallsAt.length - 1; i >= 0 && calledAhead < limit; i--) {
+      if (Date.parse(ctx.tieredCallsAt[i]) >= overdueSince) calledAhead++;
+    }
+    if (calledAhead >= limit) return oldestOverdue;
   }
   return callable[0];
 }
