@@ -6,6 +6,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { DomainEventType } from '../protocol/messages.js';
 import type { CounterStatus, MachineKind, Role, TicketStatus, Tier } from '../protocol/schemas.js';
+import type { DeviceKind } from '../protocol/admin-schemas.js';
 
 export interface Database {
   branches: BranchTable;
@@ -101,7 +102,7 @@ export interface SessionTable {
 export interface DeviceTokenTable {
   id: string;
   branch_id: string;
-  kind: string;
+  kind: DeviceKind;
   label: string;
   token_hash: string;
   created_at: string;

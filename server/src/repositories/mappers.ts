@@ -1,6 +1,8 @@
-/** Rows to wire objects (protocol/schemas.ts). */
+/** Rows to wire objects (protocol/schemas.ts, protocol/admin-schemas.ts). */
+import type { Selectable } from 'kysely';
 import { toWireTicket, type TicketRecord } from '../domain/branch-state.js';
-import type { BranchRow, CounterRow, MachineRow, ServiceRow, TicketRow, UserRow } from '../../../db/schema.js';
+import type { BranchRow, CounterRow, DeviceTokenTable, MachineRow, ServiceRow, TicketRow, UserRow } from '../../../db/schema.js';
+import type { DeviceKind, DeviceToken } from '../../../protocol/admin-schemas.js';
 import type {
   Branch,
   BranchSettings,
@@ -96,3 +98,13 @@ export const toTicket = (row: TicketRow): Ticket => toWireTicket(toTicketRecord(
 export function toUser(row: UserRow): User {
   return { id: row.id, username: row.username, displayName: row.display_name, role: row.role, branchId: row.branch_id };
 }
+
+/** Never includes the token hash. `device_tokens.kind` is plain text in db/schema.ts, hence the one cast. */
+export const toDeviceToken = (row: Selectable<DeviceTokenTable>): DeviceToken => ({
+  id: row.id,
+  branchId: row.branch_id,
+  kind: row.kind,
+  label: row.label,
+  createdAt: row.created_at,
+  revokedAt: row.revoked_at,
+});

@@ -3,7 +3,6 @@ import { Type } from '@sinclair/typebox';
 import { LoginBody, LoginReply, User } from '../../../protocol/schemas.js';
 import { SESSION_COOKIE, tokenOf } from '../plugins/auth.js';
 import { SESSION_HOURS } from '../services/auth-service.js';
-import { toUser } from '../repositories/mappers.js';
 import { notFound } from '../errors.js';
 
 export interface AuthRouteOptions {
@@ -44,8 +43,7 @@ const auth: FastifyPluginAsyncTypebox<AuthRouteOptions> = async (app, { loginsPe
     async (request) => {
       const actor = request.actor!;
       if (actor.kind !== 'user') throw notFound('user', 'for a device token');
-      const row = await app.lobby.db.selectFrom('users').selectAll().where('id', '=', actor.id).executeTakeFirstOrThrow();
-      return toUser(row);
+      return app.lobby.auth.currentUser(actor.id);
     },
   );
 };

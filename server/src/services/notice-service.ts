@@ -1,35 +1,16 @@
 /** The hall's notice board and interest-rate board (利率牌), which the wall display scrolls. */
 import type { Kysely } from 'kysely';
-import type { Database, NewNotice, NoticeRow } from '../../../db/schema.js';
+import type { Database } from '../../../db/schema.js';
 import type { NoticeBoard } from '../../../protocol/notice-schemas.js';
-import type { LocalizedName } from '../../../protocol/schemas.js';
 import { notFound } from '../errors.js';
-import { findBranch } from '../repositories/branch-repository.js';
-import { listNotices, replaceNotices, type NoticeKind } from '../repositories/notice-repository.js';
+import { branchRepository } from '../repositories/branch-repository.js';
+import { noticeRepository } from '../repositories/notice-repository.js';
 import { assertCanRead, assertStaff, type Actor } from '../domain/actor.js';
 import type { RunInBranch } from './branch-transaction.js';
 
 export type { NoticeBoard } from '../../../protocol/notice-schemas.js';
-
-const textOf = (row: NoticeRow): LocalizedName => ({ en: row.text_en, zhHant: row.text_zh_hant, zhHans: row.text_zh_hans });
-
-/** Board lines to rows: position is the index, so the board keeps the order it was given. */
-export function toNoticeRows(branchId: string, board: NoticeBoard, updatedAt: string): NewNotice[] {
-  const row = (kind: NoticeKind, position: number, text: LocalizedName, value: string | null): NewNotice => ({
-    branch_id: branchId,
-    kind,
-    position,
-    text_en: text.en,
-    text_zh_hant: text.zhHant,
-    text_zh_hans: text.zhHans,
-    value,
-    updated_at: updatedAt,
-  });
-  return [
-    ...board.notices.map((text, i) => row('notice', i, text, null)),
-    ...board.rates.map((rate, i) => row('rate', i, rate.label, rate.value)),
-  ];
-}
+// Its home is the repository; the demo seed still imports it from here.
+export { toNoticeRows } from '../repositories/notice-repository.js';
 
 export interface NoticeServiceDeps {
   db: Kysely<Database>;
@@ -39,17 +20,13 @@ export interface NoticeServiceDeps {
 
 export function createNoticeService({ db, runInBranch }: NoticeServiceDeps) {
   async function requireBranch(branchId: string): Promise<void> {
-    if (!(await findBranch(db, branchId))) throw notFound('branch', branchId);
+    if (!(await branchRepository.exists(db, branchId))) throw notFound('branch', branchId);
   }
 
   async function board(actor: Actor, branchId: string): Promise<NoticeBoard> {
     assertCanRead(actor, branchId);
     await requireBranch(branchId);
-    const rows = await listNotices(db, branchId);
-    return {
-      notices: rows.filter((r) => r.kind === 'notice').map(textOf),
-      rates: rows.filter((r) => r.kind === 'rate').map((r) => ({ label: textOf(r), value: r.value ?? '' })),
-    };
+    return noticeRepository.findBoard(db, branchId);
   }
 
   return {
@@ -63,7 +40,7 @@ export function createNoticeService({ db, runInBranch }: NoticeServiceDeps) {
       assertStaff(actor, branchId, ['admin', 'manager']);
       await requireBranch(branchId);
       await runInBranch(branchId, actor.id, async (trx, emit, now) => {
-        await replaceNotices(trx, branchId, toNoticeRows(branchId, next, now.toISOString()));
+        await noticeRepository.replaceBoard(trx, branchId, next, now.toISOString());
         emit({ type: 'branch.configured' });
       });
       return board(actor, branchId);

@@ -4,7 +4,7 @@ import type { Database } from '../../../../db/schema.js';
 import type { LocalizedName, Role } from '../../../../protocol/schemas.js';
 import { AppError, notFound } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
-import { findBranch } from '../../repositories/branch-repository.js';
+import { branchRepository } from '../../repositories/branch-repository.js';
 import type { Db } from '../../repositories/db.js';
 import { assertStaff, type Actor } from '../../domain/actor.js';
 import type { RunInBranch } from '../branch-transaction.js';
@@ -22,7 +22,7 @@ const ADMIN_ROLES: readonly Role[] = ['admin', 'manager'];
 /** Admins anywhere and managers in their own branch may configure it; the branch must exist. */
 export async function branchAdmin(db: Db, actor: Actor, branchId: string): Promise<StaffActor> {
   assertStaff(actor, branchId, ADMIN_ROLES);
-  if (!(await findBranch(db, branchId))) throw notFound('branch', branchId);
+  if (!(await branchRepository.exists(db, branchId))) throw notFound('branch', branchId);
   return actor;
 }
 

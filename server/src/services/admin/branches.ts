@@ -6,8 +6,8 @@ import type { CreateBranchBody } from '../../../../protocol/admin-schemas.js';
 import type { Branch } from '../../../../protocol/schemas.js';
 import { isValidTimeZone } from '../../domain/business-day.js';
 import { forbidden } from '../../errors.js';
-import { findBranch } from '../../repositories/branch-repository.js';
-import { DEFAULT_SETTINGS, toBranch } from '../../repositories/mappers.js';
+import { branchRepository } from '../../repositories/branch-repository.js';
+import { DEFAULT_SETTINGS } from '../../repositories/mappers.js';
 import type { Actor } from '../../domain/actor.js';
 import { conflict, invalid, localizedName, onDuplicate, type AdminDeps } from './access.js';
 
@@ -22,8 +22,7 @@ export function createBranchDirectory({ db, clock }: Pick<AdminDeps, 'db' | 'clo
   return {
     async list(actor: Actor): Promise<Branch[]> {
       assertServerAdmin(actor);
-      const rows = await db.selectFrom('branches').selectAll().orderBy('id').execute();
-      return rows.map(toBranch);
+      return branchRepository.listAll(db);
     },
 
     /** Opens a branch with the default queue settings and empty boards; 409 if the id is taken. */
@@ -33,23 +32,11 @@ export function createBranchDirectory({ db, clock }: Pick<AdminDeps, 'db' | 'clo
       const timeZone = body.timeZone.trim();
       if (!isValidTimeZone(timeZone)) throw invalid('timeZone', `${body.timeZone} is not a known IANA time zone (e.g. Asia/Hong_Kong)`);
       const taken = () => conflict(`a branch with the id ${body.id} already exists`);
-      if (await findBranch(db, body.id)) throw taken();
-      await db
-        .insertInto('branches')
-        .values({
-          id: body.id,
-          name_en: name.en,
-          name_zh_hant: name.zhHant,
-          name_zh_hans: name.zhHans,
-          time_zone: timeZone,
-          default_locale: body.defaultLocale,
-          settings: JSON.stringify(DEFAULT_SETTINGS),
-          last_seq: 0,
-          created_at: clock.now().toISOString(),
-        })
-        .execute()
+      if (await branchRepository.exists(db, body.id)) throw taken();
+      await branchRepository
+        .insert(db, { id: body.id, name, timeZone, defaultLocale: body.defaultLocale, settings: DEFAULT_SETTINGS }, clock.now().toISOString())
         .catch(onDuplicate(taken().message));
-      return toBranch((await findBranch(db, body.id))!);
+      return (await branchRepository.findById(db, body.id))!;
     },
   };
 }

@@ -8,7 +8,10 @@ import type { AdminUser, CreateUserBody, UpdateUserBody } from '../../../../prot
 import type { Role } from '../../../../protocol/schemas.js';
 import { forbidden, notFound } from '../../errors.js';
 import { hashPassword } from '../../lib/password.js';
+import { counterRepository } from '../../repositories/counter-repository.js';
 import type { Db } from '../../repositories/db.js';
+import { sessionRepository } from '../../repositories/session-repository.js';
+import { userRepository } from '../../repositories/user-repository.js';
 import type { Actor } from '../../domain/actor.js';
 import { branchAdmin, conflict, onDuplicate, requireChanges, text, type AdminDeps, type StaffActor } from './access.js';
 import { toAdminUser } from './rows.js';
@@ -17,7 +20,7 @@ const ROLE_ORDER: Record<string, number> = { admin: 0, manager: 1, teller: 2 };
 
 export function createStaffAdmin({ db, runInBranch }: AdminDeps) {
   async function requireUser(d: Db, branchId: string, userId: string): Promise<UserRow> {
-    const row = await d.selectFrom('users').selectAll().where('id', '=', userId).where('branch_id', '=', branchId).executeTakeFirst();
+    const row = await userRepository.findInBranch(d, branchId, userId);
     if (!row) throw notFound('user', userId);
     return row;
   }
@@ -26,14 +29,10 @@ export function createStaffAdmin({ db, runInBranch }: AdminDeps) {
     if (staff.role !== 'admin' && roles.includes('admin')) throw forbidden("only an admin can create or change an admin's account");
   }
 
-  /** The open or paused counter this user staffs, if any. */
-  const counterStaffedBy = (d: Db, userId: string) =>
-    d.selectFrom('counters').select('number').where('teller_id', '=', userId).where('status', '!=', 'closed').executeTakeFirst();
-
   return {
     async list(actor: Actor, branchId: string): Promise<AdminUser[]> {
       await branchAdmin(db, actor, branchId);
-      const rows = await db.selectFrom('users').selectAll().where('branch_id', '=', branchId).orderBy('username').execute();
+      const rows = await userRepository.listByBranch(db, branchId);
       return rows.map(toAdminUser).sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
     },
 
@@ -44,22 +43,18 @@ export function createStaffAdmin({ db, runInBranch }: AdminDeps) {
       // Hash before the transaction: scrypt is slow on purpose and must not hold the branch's lock.
       const passwordHash = await hashPassword(body.password);
       const { result } = await runInBranch(branchId, staff.id, async (trx, _emit, now) => {
-        const taken = await trx.selectFrom('users').select('id').where('username', '=', body.username).executeTakeFirst();
-        if (taken) throw conflict(`username ${body.username} is taken`);
+        if (await userRepository.findByUsername(trx, body.username)) throw conflict(`username ${body.username} is taken`);
         const id = newId();
-        await trx
-          .insertInto('users')
-          .values({
-            id,
-            branch_id: branchId,
-            username: body.username,
-            display_name: displayName,
-            role: body.role,
-            password_hash: passwordHash,
-            active: 1,
-            created_at: now.toISOString(),
-          })
-          .execute();
+        await userRepository.insert(trx, {
+          id,
+          branchId,
+          username: body.username,
+          displayName,
+          role: body.role,
+          passwordHash,
+          active: true,
+          createdAt: now.toISOString(),
+        });
         return requireUser(trx, branchId, id);
       }).catch(onDuplicate(`username ${body.username} is taken`));
       return toAdminUser(result);
@@ -78,18 +73,16 @@ export function createStaffAdmin({ db, runInBranch }: AdminDeps) {
         if (user.id === staff.id && (roleChanges || deactivates)) {
           throw conflict('you cannot change your own role or deactivate yourself; ask another admin');
         }
-        const counter = await counterStaffedBy(trx, userId);
-        if (counter && (deactivates || (roleChanges && user.role === 'teller'))) {
-          throw conflict(`${user.display_name} staffs counter ${counter.number}: close it first`);
+        // The open or paused counter this user staffs, if any.
+        const counterNumber = await counterRepository.findNumberStaffedBy(trx, userId);
+        const staffsCounter = counterNumber !== undefined;
+        if (staffsCounter && (deactivates || (roleChanges && user.role === 'teller'))) {
+          throw conflict(`${user.display_name} staffs counter ${counterNumber}: close it first`);
         }
-        await trx
-          .updateTable('users')
-          .set({ display_name: displayName, role: body.role, active: body.active === undefined ? undefined : body.active ? 1 : 0 })
-          .where('id', '=', userId)
-          .execute();
-        if (deactivates) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+        await userRepository.update(trx, userId, { displayName, role: body.role, active: body.active });
+        if (deactivates) await sessionRepository.deleteForUser(trx, userId);
         // The counters strip shows who staffs each counter.
-        if (counter && displayName !== undefined && displayName !== user.display_name) emit({ type: 'branch.configured' });
+        if (staffsCounter && displayName !== undefined && displayName !== user.display_name) emit({ type: 'branch.configured' });
         return requireUser(trx, branchId, userId);
       });
       return toAdminUser(result);
@@ -107,10 +100,8 @@ export function createStaffAdmin({ db, runInBranch }: AdminDeps) {
       const passwordHash = await hashPassword(password);
       await runInBranch(branchId, staff.id, async (trx) => {
         await requireUser(trx, branchId, userId);
-        await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
-        let sessions = trx.deleteFrom('sessions').where('user_id', '=', userId);
-        if (currentTokenHash) sessions = sessions.where('token_hash', '!=', currentTokenHash);
-        await sessions.execute();
+        await userRepository.setPasswordHash(trx, userId, passwordHash);
+        await sessionRepository.deleteForUser(trx, userId, currentTokenHash);
       });
     },
   };
