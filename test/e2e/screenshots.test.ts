@@ -1,7 +1,8 @@
 /**
  * Every screen at its target size in each language, as a person would see it. The PNGs go to
  * test-results/screenshots (ignored by git) for people to look at; the test itself checks that
- * nothing overflows the screen sideways and that no page threw an error.
+ * each shot shows the screen it is named after (a failed sign-in fails it), that nothing overflows
+ * the screen sideways and that no page threw an error.
  */
 import type { Browser, Page } from 'playwright-core';
 import { writeFileSync } from 'node:fs';
@@ -45,36 +46,83 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function shoot(name: string, path: string, viewport: { width: number; height: number }, prepare?: (page: Page) => Promise<void>) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  page.on('pageerror', (err) => errors.push(`${name}: ${err.message}`));
-  await page.goto(`${server.base}${path}`);
-  await page.waitForLoadState('networkidle');
-  if (prepare) await prepare(page);
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  await context.close();
-  return overflow;
+const testid = (id: string) => `[data-testid="${id}"]`;
+const TIMEOUT = 15_000;
+
+/** What a shot must show before it is taken: each selector (or one of its comma-separated alternatives) visible. */
+type Ready = string | string[];
+
+async function waitVisible(page: Page, selectors: Ready, what: string) {
+  for (const selector of [selectors].flat()) {
+    try {
+      await page.locator(selector).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+    } catch (err) {
+      throw new Error(`${what}: ${selector} is not visible (${(err as Error).message.split('\n')[0]})`);
+    }
+  }
 }
 
-async function signIn(page: Page, username: string) {
+/**
+ * Waits until no finite CSS animation or transition is running (an infinite one, such as the display's
+ * flashing call or its ticker, never ends and is taken as it is). Walks the shadow roots, which
+ * `document.getAnimations()` leaves out.
+ */
+async function settled(page: Page) {
+  await page.waitForFunction(
+    () => {
+      const roots: (Document | ShadowRoot)[] = [document];
+      for (let i = 0; i < roots.length; i++) for (const el of roots[i].querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+      return roots
+        .flatMap((root) => root.getAnimations())
+        .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity);
+    },
+    undefined,
+    { timeout: TIMEOUT },
+  );
+}
+
+async function shoot(name: string, path: string, viewport: { width: number; height: number }, ready: Ready, prepare?: (page: Page) => Promise<void>) {
+  const context = await browser.newContext({ viewport });
+  try {
+    const page = await context.newPage();
+    page.on('pageerror', (err) => errors.push(`${name}: ${err.message}`));
+    await page.goto(`${server.base}${path}`);
+    await page.waitForLoadState('networkidle');
+    if (prepare) await prepare(page);
+    await waitVisible(page, ready, name);
+    await settled(page);
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+    return await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Signs in and checks that the console shows `landing`, the signed-in page's own test id; a refused sign-in fails the test. */
+async function signIn(page: Page, username: string, landing: string) {
   await page.fill('input[name=username]', username);
   await page.fill('input[name=password]', 'demo');
   await page.click('button[type=submit]');
-  await page.waitForTimeout(600);
-}
-/** Taps the first element whose data-testid is `testid`, or starts with it when it ends in `*`. */
-/** Signs the manager in and goes to a page of the console. */
-async function openPage(page: Page, route: string) {
-  await signIn(page, 'manager');
-  await page.evaluate((r) => (location.hash = `#/${r}`), route);
-  await page.waitForTimeout(800);
+  const signedIn = page.locator(testid(landing)).first();
+  const refused = page.locator(testid('login-error'));
+  try {
+    await signedIn.or(refused).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+  } catch {
+    throw new Error(`signing in as ${username}: neither the page (${landing}) nor a sign-in error showed`);
+  }
+  if (await refused.isVisible()) throw new Error(`signing in as ${username} failed: ${(await refused.textContent())?.trim()}`);
+  expect(await signedIn.isVisible(), `${username} signed in and sees ${landing}`).toBe(true);
 }
 
-const tap = (testid: string) => async (page: Page) => {
-  const selector = testid.endsWith('*') ? `[data-testid^="${testid.slice(0, -1)}"]` : `[data-testid="${testid}"]`;
+/** Signs the manager in (landing on triage) and goes to another page of the console. */
+async function openPage(page: Page, route: string) {
+  await signIn(page, 'manager', 'queue-A');
+  await page.evaluate((r) => (location.hash = `#/${r}`), route);
+}
+
+/** Taps the first element whose data-testid is `id`, or starts with it when it ends in `*`. */
+const tap = (id: string) => async (page: Page) => {
+  const selector = id.endsWith('*') ? `[data-testid^="${id.slice(0, -1)}"]` : testid(id);
   await page.locator(selector).first().click();
 };
 
@@ -84,30 +132,32 @@ describe.each(LANGS)('screens in %s', (lang) => {
   const wall = { width: 1920, height: 1080 };
   const tablet = { width: 1280, height: 800 };
   const desktop = { width: 1366, height: 768 };
+  const login = `/manager-ui/?lang=${lang}#/login`;
 
   it.each<[string, () => Promise<number>]>([
-    ['kiosk-start', () => shoot(`kiosk-start-${lang}`, kiosk, portrait)],
-    ['kiosk-self-service', () => shoot(`kiosk-self-service-${lang}`, kiosk, portrait, tap('service-A'))],
-    ['kiosk-vip', () => shoot(`kiosk-vip-${lang}`, kiosk, portrait, tap('tier-vip'))],
-    ['kiosk-ticket', () => shoot(`kiosk-ticket-${lang}`, kiosk, portrait, tap('service-D'))],
-    ['mobile-ticket', () => shoot(`mobile-ticket-${lang}`, `/kiosk-ui/ticket.html?id=${firstTicketId}&lang=${lang}`, { width: 390, height: 844 })],
-    ['display', () => shoot(`display-${lang}`, `/display-ui/?branch=demo&token=demo-display&lang=${lang}`, wall)],
-    ['display-counter', () => shoot(`display-counter-3-${lang}`, `/display-ui/?branch=demo&token=demo-display&counter=3&lang=${lang}`, { width: 1280, height: 720 })],
-    ['manager-login', () => shoot(`manager-login-${lang}`, `/manager-ui/?lang=${lang}#/login`, tablet)],
-    ['triage', () => shoot(`triage-${lang}`, `/manager-ui/?lang=${lang}#/login`, tablet, (p) => signIn(p, 'manager'))],
-    ['triage-sheet', () => shoot(`triage-sheet-${lang}`, `/manager-ui/?lang=${lang}#/login`, tablet, async (p) => {
-      await signIn(p, 'manager');
+    ['kiosk-start', () => shoot(`kiosk-start-${lang}`, kiosk, portrait, testid('waiting-A'))],
+    ['kiosk-self-service', () => shoot(`kiosk-self-service-${lang}`, kiosk, portrait, testid('take-me-there'), tap('service-A'))],
+    // Choosing VIP marks the tier on the start screen; the card number is asked after the service.
+    ['kiosk-vip', () => shoot(`kiosk-vip-${lang}`, kiosk, portrait, `${testid('tier-vip')}[aria-pressed="true"]`, tap('tier-vip'))],
+    ['kiosk-ticket', () => shoot(`kiosk-ticket-${lang}`, kiosk, portrait, [testid('ticket-number'), testid('ticket-qr')], tap('service-D'))],
+    ['mobile-ticket', () => shoot(`mobile-ticket-${lang}`, `/kiosk-ui/ticket.html?id=${firstTicketId}&lang=${lang}`, { width: 390, height: 844 }, testid('ticket-number'))],
+    ['display', () => shoot(`display-${lang}`, `/display-ui/?branch=demo&token=demo-display&lang=${lang}`, wall, testid('waiting-A'))],
+    ['display-counter', () => shoot(`display-counter-3-${lang}`, `/display-ui/?branch=demo&token=demo-display&counter=3&lang=${lang}`, { width: 1280, height: 720 }, testid('counter-number'))],
+    ['manager-login', () => shoot(`manager-login-${lang}`, login, tablet, 'button[type=submit]')],
+    ['triage', () => shoot(`triage-${lang}`, login, tablet, testid('queue-A'), (p) => signIn(p, 'manager', 'queue-A'))],
+    ['triage-sheet', () => shoot(`triage-sheet-${lang}`, login, tablet, testid('sheet-ticket-number'), async (p) => {
+      await signIn(p, 'manager', 'queue-A');
       await tap('ticket-A*')(p);
     })],
-    ['counter', () => shoot(`counter-${lang}`, `/manager-ui/?lang=${lang}#/login`, desktop, (p) => signIn(p, 'teller1'))],
-    ['admin', () => shoot(`admin-${lang}`, `/manager-ui/?lang=${lang}#/login`, tablet, (p) => signIn(p, 'admin'))],
-    ['staffing', () => shoot(`staffing-${lang}`, `/manager-ui/?lang=${lang}#/login`, tablet, (p) => openPage(p, 'staffing'))],
-    ['reports', () => shoot(`reports-${lang}`, `/manager-ui/?lang=${lang}#/login`, tablet, (p) => openPage(p, 'reports'))],
-    ['what-if', () => shoot(`what-if-${lang}`, `/manager-ui/?lang=${lang}#/login`, tablet, async (p) => {
-      await signIn(p, 'manager');
+    // Teller 1 has counter 1 open with a customer called (see beforeAll).
+    ['counter', () => shoot(`counter-${lang}`, login, desktop, testid('current-number'), (p) => signIn(p, 'teller1', 'call-next'))],
+    ['admin', () => shoot(`admin-${lang}`, login, tablet, testid('admin-service-A'), (p) => signIn(p, 'admin', 'admin-tab-services'))],
+    ['staffing', () => shoot(`staffing-${lang}`, login, tablet, `${testid('staffing-chart')}, ${testid('staffing-empty')}`, (p) => openPage(p, 'staffing'))],
+    ['reports', () => shoot(`reports-${lang}`, login, tablet, [`${testid('accuracy-table')}, ${testid('accuracy-empty')}`, `${testid('arrivals-chart')}, ${testid('arrivals-empty')}`], (p) => openPage(p, 'reports'))],
+    ['what-if', () => shoot(`what-if-${lang}`, login, tablet, [testid('what-if-mean-with'), `${testid('what-if-forecast')}[aria-busy="false"]`], async (p) => {
+      await signIn(p, 'manager', 'queue-A');
       await tap('counter-5')(p);
       await tap('counter-open')(p);
-      await p.waitForTimeout(800);
     })],
   ])('%s fits the screen', async (_name, take) => {
     expect(await take()).toBeLessThanOrEqual(0);

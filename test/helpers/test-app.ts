@@ -1,10 +1,12 @@
 /** A real lobbyflow app on a real SQLite file (WAL) in a temporary folder, with the demo branch. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { openDatabase } from '../../db/connection.js';
+import { migrateToLatest } from '../../db/migrate.js';
 import { buildApp, type App, type AppOptions } from '../../server/src/app.js';
-import { manualClock } from '../../server/src/lib/clock.js';
+import { manualClock, type Clock } from '../../server/src/lib/clock.js';
 import { seedDemoBranch } from '../../server/src/seed/demo-branch.js';
 
 export const BRANCH = 'demo';
@@ -33,15 +35,67 @@ function realTimeClock(): ReturnType<typeof manualClock> {
   return { now: () => new Date(), set: refuse, advance: refuse };
 }
 
+/**
+ * Migrating and seeding the demo branch costs more than most tests, so each Vitest worker (one
+ * process per test file) does it once into a template SQLite file and every test gets its own copy
+ * of that file. The seed writes `clock.now()` into its rows (created_at, counters'
+ * status_changed_at, the notices), so there is one template per seeding time: a test with another
+ * clock gets the rows it got before. Real-time apps seed directly, as their seeding time never repeats.
+ */
+const templates = new Map<string, Promise<Buffer>>();
+
+function templateFor(clock: Clock): Promise<Buffer> {
+  const at = clock.now().toISOString();
+  let template = templates.get(at);
+  if (!template) {
+    template = createTemplate(at);
+    templates.set(at, template);
+    // A failed template is not remembered: the next test tries again and reports its own error.
+    template.catch(() => templates.delete(at));
+  }
+  return template;
+}
+
+/**
+ * Migrates and seeds a WAL database file the way `createTestApp` always did, checkpoints it so the
+ * main file holds everything, closes it and keeps its bytes. The file is deleted at once: Vitest
+ * ends its workers without an `exit` event, so a file kept for the worker's life would be left behind.
+ */
+async function createTemplate(at: string): Promise<Buffer> {
+  const dir = mkdtempSync(join(tmpdir(), 'lobbyflow-template-'));
+  try {
+    const file = join(dir, 'template.db');
+    const handle = openDatabase(file);
+    try {
+      await migrateToLatest(handle.db);
+      await seedDemoBranch(handle.db, manualClock(at));
+      const [result] = (await sql<{ busy: number }>`PRAGMA wal_checkpoint(TRUNCATE)`.execute(handle.db)).rows;
+      if (result?.busy !== 0) throw new Error(`template database: the checkpoint could not finish (${JSON.stringify(result)})`);
+    } finally {
+      await handle.close();
+    }
+    // Closing the last connection removes the WAL; an emptied one would do as well.
+    const wal = `${file}-wal`;
+    if (existsSync(wal) && statSync(wal).size > 0) throw new Error('template database: the WAL still holds pages after the checkpoint');
+    return readFileSync(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function createTestApp(
   options: { dir?: string; clock?: ReturnType<typeof manualClock>; realTime?: boolean; seed?: boolean } & Partial<AppOptions> = {},
 ): Promise<TestApp> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'lobbyflow-'));
   const file = join(dir, 'lobbyflow.db');
   const clock = options.clock ?? (options.realTime ? realTimeClock() : manualClock(MORNING));
+  // A copy of the template only into a new file: an existing database is never overwritten.
+  const fromTemplate = options.seed !== false && !options.realTime && !existsSync(file);
+  if (fromTemplate) writeFileSync(file, await templateFor(clock), { flag: 'wx' });
   const handle = openDatabase(file);
+  // On a copy of the template the migrations have already run, and this is a no-op.
   const app = await buildApp({ loginsPerMinute: 10_000, ...options, db: handle.db, clock });
-  if (options.seed !== false) await seedDemoBranch(handle.db, clock);
+  if (options.seed !== false && !fromTemplate) await seedDemoBranch(handle.db, clock);
   const tokens = new Map<string, string>();
   return {
     app,

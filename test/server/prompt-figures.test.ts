@@ -41,7 +41,7 @@ describe('the promise made to a new customer', () => {
     ['replayed first when the last replay is older: exactly the published figures', 20_000, 0],
   ])('is %s', async (_, stepMs, toleranceSeconds) => {
     await busyHall();
-    const promises = [];
+    const promises: Awaited<ReturnType<typeof issue>>[] = [];
     for (let i = 0; i < 12; i++) {
       t.clock.advance(stepMs);
       promises.push(await issue(['A', 'B', 'C'][i % 3]));
