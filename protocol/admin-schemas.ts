@@ -4,12 +4,11 @@
  * and what admins send to open branches (`/api/admin/branches`). Bodies are strict; limits here
  * are the product's limits and the admin page checks the same ones.
  */
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import { Id, Nullable, Timestamp } from './schema-kit.js';
+export { fillPath, type ParamsOf } from './route-kit.js';
 import { BranchSettings, Counter, MachineKind, Role, Service, User } from './schemas.js';
 
-const Id = Type.String({ minLength: 1, maxLength: 64 });
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const Timestamp = Type.String({ format: 'date-time' });
 const strict = { additionalProperties: false } as const;
 /** A PATCH must change something. */
 const patch = { additionalProperties: false, minProperties: 1 } as const;
@@ -222,18 +221,6 @@ export const ADMIN_ROUTES = {
   branch: `${BASE}/branch`,
   branches: '/api/admin/branches',
 } as const;
-
-/** The `:name` parameters of a route: `ParamsOf<'/a/:branchId/b/:userId'>` is `'branchId' | 'userId'`. */
-export type ParamsOf<Route extends string> = Route extends `${string}:${infer Name}/${infer Rest}`
-  ? Name | ParamsOf<`/${Rest}`>
-  : Route extends `${string}:${infer Name}`
-    ? Name
-    : never;
-
-/** A route with its parameters filled in, each URI-encoded. */
-export function fillPath<Route extends string>(route: Route, params: Record<ParamsOf<Route>, string>): string {
-  return route.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent((params as Record<string, string>)[name]));
-}
 
 // ── path parameters ────────────────────────────────────────────────────
 

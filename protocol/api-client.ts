@@ -1,5 +1,6 @@
 /** A small typed fetch wrapper for the HTTP API; errors become `ApiError` with the server's code. */
 import { isErrorCode, type ErrorBody, type ErrorCode } from './errors.js';
+import { routeUrl, type RouteArgs, type RouteReply, type RouteSpec } from './route-kit.js';
 
 export class ApiError extends Error {
   constructor(
@@ -24,6 +25,16 @@ export class ApiClient {
 
   setToken(token: string | null): void {
     this.options = { ...this.options, token };
+  }
+
+  /**
+   * Calls a route of a protocol route table with its path parameters and query (`input`) and its
+   * body: `api.call(queueRoutes.transfer, { ticketId }, { serviceId })`. The reply is the route's
+   * success reply type (null for a 204).
+   */
+  call<R extends RouteSpec>(route: R, ...args: RouteArgs<R>): Promise<RouteReply<R>> {
+    const [input, body] = args as [object, unknown?];
+    return this.request<RouteReply<R>>(route.method, routeUrl(route, input), body);
   }
 
   get<T>(path: string): Promise<T> {

@@ -3,10 +3,9 @@
  * the staffing page plans from (`/api/branches/:branchId/reports/...`) and the what-if forecast
  * of the triage screen (`POST /api/branches/:branchId/what-if`).
  */
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import { Id, Nullable } from './schema-kit.js';
 
-const Id = Type.String({ minLength: 1, maxLength: 64 });
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 /** Arrivals above this per hour, or services longer than a day, are typing mistakes, not branches. */
 const MAX_ARRIVALS_PER_HOUR = 100_000;
 const MAX_SECONDS = 86_400;
@@ -119,10 +118,13 @@ export type WhatIfBody = Static<typeof WhatIfBody>;
 export const WaitRange = Type.Object({ median: Type.Number(), p10: Type.Number(), p90: Type.Number() });
 export type WaitRange = Static<typeof WaitRange>;
 
+/** A wait range with what it measures. */
+const Measured = (description: string) => Type.Object(WaitRange.properties, { description });
+
 export const ScenarioForecast = Type.Object({
-  longestWaitSeconds: WaitRange,
-  meanWaitSeconds: WaitRange,
-  waitingAtEnd: WaitRange,
+  longestWaitSeconds: Measured('The longest wait of anyone in the hall during the period (called, or still waiting at its end)'),
+  meanWaitSeconds: Measured('Mean wait of those customers'),
+  waitingAtEnd: Measured('Customers still waiting when the period ends'),
 });
 export type ScenarioForecast = Static<typeof ScenarioForecast>;
 

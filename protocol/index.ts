@@ -1,3 +1,4 @@
+export * from './actions.js';
 export * from './admin-schemas.js';
 export * from './api-client.js';
 export * from './errors.js';
@@ -5,4 +6,8 @@ export * from './live-client.js';
 export * from './live-controller.js';
 export * from './messages.js';
 export * from './notice-schemas.js';
+export * from './planning-routes.js';
+export * from './queue-routes.js';
+export * from './route-kit.js';
+export * from './schema-kit.js';
 export * from './schemas.js';

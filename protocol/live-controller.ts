@@ -24,14 +24,23 @@ export class LiveController {
     return this.client?.state ?? null;
   }
 
-  /** 'connecting' until the first snapshot; 'reconnecting' while data may be stale. */
+  /** 'connecting' until the first snapshot; 'reconnecting' while data may be stale; 'signed_out' for good. */
   get connection() {
     return this.client?.connection ?? 'connecting';
   }
 
-  /** True while the screen must show "Reconnecting…" and dim its data. */
+  /** True while the screen must not show its data as current: "Connecting…", "Reconnecting…" or signed out. */
   get stale() {
     return this.connection !== 'live';
+  }
+
+  /**
+   * True once the server ended this device's session or revoked its token (close code 4401): the
+   * client has stopped reconnecting, and the screen should say "This device was signed out" rather
+   * than "Reconnecting…" forever.
+   */
+  get signedOut() {
+    return this.connection === 'signed_out';
   }
 
   hostConnected(): void {

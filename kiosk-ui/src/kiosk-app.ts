@@ -1,7 +1,7 @@
 import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { ApiClient, liveUrl, type Snapshot, type Ticket } from '../../protocol/index.js';
+import { ApiClient, liveUrl, queueRoutes, type Snapshot } from '../../protocol/index.js';
 import { LiveController } from '../../protocol/live-controller.js';
 import './components/kiosk-header.js';
 import type { LocaleChangeDetail } from './components/language-switch.js';
@@ -121,7 +121,8 @@ export class KioskApp extends LitElement {
     const snapshot = this._live.state;
     const stale = this._live.stale;
     // The very first connection shows "Connecting…" on the screen itself; a lost one gets the banner.
-    const reconnecting = stale && (snapshot !== null || this._live.connection === 'reconnecting');
+    // A revoked token is not coming back: the screen says so instead (see _renderStep).
+    const reconnecting = stale && !this._live.signedOut && (snapshot !== null || this._live.connection === 'reconnecting');
     return html`
       <kiosk-header .branchName=${snapshot?.branch.name ?? null} .locale=${this._locale} @locale-change=${this._onLocaleChange}></kiosk-header>
       ${reconnecting ? html`<div class="reconnecting" role="status" data-testid="connection">${msg('Reconnecting…')}</div>` : ''}
@@ -131,6 +132,7 @@ export class KioskApp extends LitElement {
 
   private _renderStep(snapshot: Snapshot | null, stale: boolean) {
     if (!this._device) return html`<message-screen kind="unconfigured"></message-screen>`;
+    if (this._live.signedOut) return html`<message-screen kind="signed-out"></message-screen>`;
     const { step, tier } = this._flow;
     switch (step.name) {
       case 'start':
@@ -192,8 +194,7 @@ export class KioskApp extends LitElement {
     const body = issueRequest(flow);
     if (!body || !this._device) return;
     try {
-      const path = `/api/branches/${encodeURIComponent(this._device.branchId)}/tickets`;
-      const ticket = await withTimeout(this._api.post<Ticket>(path, body), ISSUE_TIMEOUT_MS);
+      const ticket = await withTimeout(this._api.call(queueRoutes.issueTicket, { branchId: this._device.branchId }, body), ISSUE_TIMEOUT_MS);
       this._dispatch({ type: 'ticket-issued', ticket });
     } catch (err) {
       this._dispatch({ type: 'issue-failed', ...failureOf(err) });
@@ -204,9 +205,8 @@ export class KioskApp extends LitElement {
   private async _recordDiversion(flow: KioskFlow) {
     const { step } = flow;
     if (step.name !== 'diverted' || !this._device) return;
-    const path = `/api/branches/${encodeURIComponent(this._device.branchId)}/diversions`;
     try {
-      await this._api.post<null>(path, { serviceId: step.service.id, machineKind: step.suggestion.machineKind });
+      await this._api.call(queueRoutes.recordDiversion, { branchId: this._device.branchId }, { serviceId: step.service.id, machineKind: step.suggestion.machineKind });
     } catch (err) {
       console.warn('diversion not recorded', err);
     }

@@ -129,6 +129,11 @@ export class ManagerApp extends LitElement {
   }
 
   protected override willUpdate() {
+    // The server closed the live socket for good (4401: the session ended, e.g. signed out elsewhere or
+    // a password reset): back to sign-in, as when a request finds the session over.
+    if (this._user && this._liveController.signedOut) {
+      this._endSession(msg('This device was signed out'));
+    }
     const { state, connection } = this._liveController;
     const snapshot = this._user ? state : null;
     // A new object only when something changed, so consumers re-render exactly then.
@@ -194,9 +199,14 @@ export class ManagerApp extends LitElement {
 
   /** A page was told the session is over (expired, or signed out elsewhere). */
   private _onSessionExpired() {
+    this._endSession(msg('Your session has ended. Sign in again.'));
+  }
+
+  /** Back to the sign-in page, saying why. */
+  private _endSession(reason: string) {
     forgetSession(this.api);
     this._setUser(null);
-    this._toast = msg('Your session has ended. Sign in again.');
+    this._toast = reason;
   }
 
   private _onSignedIn(event: CustomEvent<User>) {

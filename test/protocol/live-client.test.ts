@@ -3,8 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ADMIN_ROUTES, fillPath, type DeviceToken } from '../../protocol/admin-schemas.js';
 import { LiveClient } from '../../protocol/live-client.js';
+import { LIVE_CLOSE } from '../../protocol/messages.js';
 import { BRANCH, counter, createTestApp, service, type TestApp } from '../helpers/test-app.js';
 import { eventually } from '../helpers/ws.js';
 
@@ -30,7 +32,7 @@ function lossyWebSocket(drop: Set<number>) {
   return class Lossy {
     static readonly OPEN = WebSocket.OPEN;
     onmessage: ((event: { data: string }) => void) | null = null;
-    onclose: (() => void) | null = null;
+    onclose: ((event: { code: number }) => void) | null = null;
     onerror: (() => void) | null = null;
     private readonly socket: WebSocket;
     private received = 0;
@@ -39,7 +41,7 @@ function lossyWebSocket(drop: Set<number>) {
       this.socket.on('message', (data) => {
         if (!drop.has(++this.received)) this.onmessage?.({ data: String(data) });
       });
-      this.socket.on('close', () => this.onclose?.());
+      this.socket.on('close', (code) => this.onclose?.({ code }));
       this.socket.on('error', () => this.onerror?.());
     }
     get readyState() {
@@ -54,19 +56,22 @@ function lossyWebSocket(drop: Set<number>) {
   } as unknown as typeof globalThis.WebSocket;
 }
 
-function client(WebSocketImpl: typeof globalThis.WebSocket = WebSocket as unknown as typeof globalThis.WebSocket) {
-  const live = new LiveClient({ url: `ws://127.0.0.1:${port}/api/branches/${BRANCH}/live?token=demo-display`, WebSocketImpl, minBackoffMs: 50, maxBackoffMs: 200 });
+function client(WebSocketImpl: typeof globalThis.WebSocket = WebSocket as unknown as typeof globalThis.WebSocket, token = 'demo-display') {
+  const live = new LiveClient({ url: `ws://127.0.0.1:${port}/api/branches/${BRANCH}/live?token=${token}`, WebSocketImpl, minBackoffMs: 50, maxBackoffMs: 200 });
   clients.push(live);
   return live;
 }
 
 const issue = (prefix = 'A') =>
   t.app.inject({ method: 'POST', url: `/api/branches/${BRANCH}/tickets`, headers: t.kiosk, payload: { serviceId: service(prefix) } });
-const serverSnapshot = async () => (await t.app.inject({ url: `/api/branches/${BRANCH}/snapshot`, headers: t.display })).json();
+/** The lobby manager's session: a staff socket carries the waiting tickets too (a display's carries only those at a counter). */
+const manager = () => t.as('manager');
+const managerToken = async () => (await manager()).authorization.slice('Bearer '.length);
+const serverSnapshot = async () => (await t.app.inject({ url: `/api/branches/${BRANCH}/snapshot`, headers: await manager() })).json();
 
 describe('LiveClient', () => {
   it('follows the branch: snapshot, then each event applied in order', async () => {
-    const live = client();
+    const live = client(undefined, await managerToken());
     await eventually(() => live.connection === 'live', 5000, 'first snapshot');
     await issue();
     await issue('B');
@@ -87,7 +92,7 @@ describe('LiveClient', () => {
 
   it('asks for a fresh snapshot when it sees a gap, and ends up with the server’s state', async () => {
     // Message 1 is the snapshot; message 3 (the second event) is lost on the way.
-    const live = client(lossyWebSocket(new Set([3])));
+    const live = client(lossyWebSocket(new Set([3])), await managerToken());
     await eventually(() => live.connection === 'live', 5000, 'first snapshot');
     await issue();
     await issue();
@@ -101,7 +106,7 @@ describe('LiveClient', () => {
 
   it('shows "reconnecting" while the server is down and resyncs from a snapshot after its restart', async () => {
     await issue();
-    const live = client();
+    const live = client(undefined, await managerToken());
     await eventually(() => live.connection === 'live', 5000, 'first snapshot');
     const states: string[] = [];
     live.subscribe((c) => states.push(c.connection));
@@ -117,5 +122,116 @@ describe('LiveClient', () => {
     expect(states).toContain('reconnecting');
     expect(live.snapshots).toBeGreaterThanOrEqual(2);
     expect(live.state!.tickets.map((x) => x.number)).toEqual(['A001', 'A002']);
+  });
+
+  it('stops reconnecting and says "signed out" when the server revokes its device token', async () => {
+    // Revocation is noticed at the next ping: ping often.
+    await t.close();
+    t = await createTestApp({ dir, seed: false, pingIntervalMs: 100 });
+    await t.app.listen({ port, host: '127.0.0.1' });
+    let connects = 0;
+    const live = client(
+      class Counting extends WebSocket {
+        constructor(url: string) {
+          super(url);
+          connects++;
+        }
+      } as unknown as typeof globalThis.WebSocket,
+    );
+    await eventually(() => live.connection === 'live', 5000, 'first snapshot');
+
+    const admin = await t.as('admin');
+    const tokens = (await t.app.inject({ url: fillPath(ADMIN_ROUTES.deviceTokens, { branchId: BRANCH }), headers: admin })).json() as DeviceToken[];
+    const display = tokens.find((token) => token.kind === 'display' && !token.revokedAt)!;
+    const revoked = await t.app.inject({ method: 'POST', url: fillPath(ADMIN_ROUTES.deviceTokenRevoke, { branchId: BRANCH, tokenId: display.id }), headers: admin });
+    expect(revoked.statusCode).toBe(200);
+
+    await eventually(() => live.connection === 'signed_out', 5000, 'signed out');
+    // With a 50 ms backoff, a client that kept trying would have come back many times by now.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(live.connection).toBe('signed_out');
+    expect(connects).toBe(1);
+  });
+});
+
+/** A WebSocket the test closes by hand, counting how often the client opens one. */
+function scriptedWebSocket() {
+  const opened: Scripted[] = [];
+  class Scripted {
+    static readonly OPEN = 1;
+    readyState = 1;
+    onmessage: ((event: { data: string }) => void) | null = null;
+    onclose: ((event: { code: number }) => void) | null = null;
+    onerror: (() => void) | null = null;
+    constructor(readonly url: string) {
+      opened.push(this);
+      // Connected: the server's first message is a snapshot.
+      queueMicrotask(() => this.onmessage?.({ data: JSON.stringify({ type: 'snapshot', ...emptySnapshot() }) }));
+    }
+    send() {}
+    close() {
+      this.readyState = 3;
+    }
+    /** The server closes the socket with `code`. */
+    closeFromServer(code: number) {
+      this.readyState = 3;
+      this.onclose?.({ code });
+    }
+  }
+  return { WebSocketImpl: Scripted as unknown as typeof globalThis.WebSocket, opened };
+}
+
+function emptySnapshot() {
+  return {
+    seq: 1,
+    audience: 'public',
+    at: '2026-11-23T02:00:00.000Z',
+    branch: { id: 'demo', name: { en: 'Demo', zhHant: '示範', zhHans: '示范' }, timeZone: 'Asia/Shanghai', defaultLocale: 'en', settings: {} },
+    services: [],
+    counters: [],
+    machines: [],
+    queues: [],
+    tickets: [],
+    recentCalls: [],
+  };
+}
+
+describe('LiveClient and the close code 4401', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('does not reconnect after a 4401 close, and says the device was signed out', async () => {
+    vi.useFakeTimers();
+    const { WebSocketImpl, opened } = scriptedWebSocket();
+    const live = new LiveClient({ url: 'ws://lobby/api/branches/demo/live', WebSocketImpl, minBackoffMs: 10, maxBackoffMs: 20 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(live.connection).toBe('live');
+
+    opened[0].closeFromServer(LIVE_CLOSE.UNAUTHORIZED);
+    expect(live.connection).toBe('signed_out');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(opened).toHaveLength(1);
+    expect(live.connection).toBe('signed_out');
+    live.close();
+  });
+
+  it('does reconnect after any other close', async () => {
+    vi.useFakeTimers();
+    const { WebSocketImpl, opened } = scriptedWebSocket();
+    const live = new LiveClient({ url: 'ws://lobby/api/branches/demo/live', WebSocketImpl, minBackoffMs: 10, maxBackoffMs: 20 });
+    await vi.advanceTimersByTimeAsync(0);
+
+    // The server went away, or restarted.
+    opened[0].closeFromServer(1001);
+    expect(live.connection).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(opened).toHaveLength(2);
+    expect(live.connection).toBe('live');
+
+    opened[1].closeFromServer(1006);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(opened).toHaveLength(3);
+    live.close();
   });
 });

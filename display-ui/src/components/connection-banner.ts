@@ -42,11 +42,13 @@ export class ConnectionBanner extends LitElement {
   ];
 
   override render() {
-    const text =
-      this.connection === 'connecting'
-        ? html`${msg('Connecting…')}${englishLine('Connecting…')}`
-        : html`${msg('Reconnecting…')}${englishLine('Reconnecting…')}`;
-    return html`<div role="status" data-testid="connection">${text}</div>`;
+    return html`<div role="status" data-testid="connection" data-state=${this.connection}>${this._text()}</div>`;
+  }
+
+  private _text() {
+    if (this.connection === 'connecting') return html`${msg('Connecting…')}${englishLine('Connecting…')}`;
+    if (this.connection === 'signed_out') return html`${msg('This device was signed out')}${englishLine('This device was signed out')}`;
+    return html`${msg('Reconnecting…')}${englishLine('Reconnecting…')}`;
   }
 }
 

@@ -1,7 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Snapshot } from '../../../protocol/index.js';
+import { counterIsBusy, type Snapshot } from '../../../protocol/index.js';
 import { englishLine } from '../localization.js';
 import { hallTheme } from './hall-theme.js';
 
@@ -118,7 +118,8 @@ export class CounterDisplay extends LitElement {
 
   private renderCounter(counter: Snapshot['counters'][number]) {
     const ticket = counter.currentTicketId ? this.state.tickets.find((t) => t.id === counter.currentTicketId) : undefined;
-    if (ticket) return html`<div class="number" data-testid="counter-number">${ticket.number}</div>`;
+    // The number stays up while the customer is called or at the counter.
+    if (ticket && counterIsBusy(counter, ticket)) return html`<div class="number" data-testid="counter-number">${ticket.number}</div>`;
     if (counter.status === 'paused') {
       return html`<div class="status paused" data-testid="counter-number">${msg('Paused')}${englishLine('Paused')}</div>`;
     }

@@ -1,7 +1,7 @@
 import { localized, msg } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { ApiClient, ApiError, liveUrl, type LiveClient, type RecentCall } from '../../../protocol/index.js';
+import { ApiClient, ApiError, fillPath, liveUrl, NOTICE_ROUTE, type LiveClient, type RecentCall } from '../../../protocol/index.js';
 import { LiveController } from '../../../protocol/live-controller.js';
 import { HallAudio } from '../audio/hall-audio.js';
 import { applyLocale, currentLocale, englishLine } from '../localization.js';
@@ -151,6 +151,12 @@ export class DisplayApp extends LitElement {
         ${englishLine('This display is not set up: open it with its branch and device token in the address.')}
       </p>`;
     }
+    if (this.live.signedOut) {
+      // Not "Reconnecting…" forever: the server revoked this display's token, and only staff can set it up again.
+      return html`<p class="message" role="alert" data-testid="signed-out">
+        ${msg('This device was signed out')} ${englishLine('This device was signed out')}
+      </p>`;
+    }
     const state = this.live.state;
     const stale = this.live.stale;
     const now = this.now;
@@ -211,9 +217,9 @@ export class DisplayApp extends LitElement {
 
   private async loadNotices(): Promise<void> {
     const { branchId } = this.config;
-    if (!branchId) return;
+    if (!branchId || this.live.signedOut) return;
     try {
-      this.board = await this.api.get<NoticeBoard>(`/api/branches/${encodeURIComponent(branchId)}/notices`);
+      this.board = await this.api.get<NoticeBoard>(fillPath(NOTICE_ROUTE, { branchId }));
       this.refused = null;
     } catch (error) {
       // Keep the last boards on a network failure; a refused token is a set-up problem to show.

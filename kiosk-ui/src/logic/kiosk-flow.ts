@@ -2,7 +2,7 @@
  * The kiosk's flow, one decision per screen: service → (self-service suggestion) → (VIP number) → ticket.
  * A pure reducer: the app renders `step` and performs the request that the `issuing` step asks for.
  */
-import type { Machine, Service, Ticket, Tier } from '../../../protocol/index.js';
+import type { IssueTicketBody, Machine, Service, Ticket, Tier } from '../../../protocol/index.js';
 import { suggestSelfService, type SelfServiceSuggestion } from './self-service.js';
 
 export type KioskStep =
@@ -69,7 +69,7 @@ function afterSelfService(tier: Tier, service: Service): KioskStep {
 }
 
 /** What the app sends to POST /api/branches/:branchId/tickets for an `issuing` step. */
-export function issueRequest(flow: KioskFlow): { serviceId: string; tier: Tier; customerRef?: string } | null {
+export function issueRequest(flow: KioskFlow): IssueTicketBody | null {
   const { step } = flow;
   if (step.name !== 'issuing') return null;
   return step.customerRef

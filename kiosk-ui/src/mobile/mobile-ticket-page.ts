@@ -1,7 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { ApiClient, type PublicTicket } from '../../../protocol/index.js';
+import { ApiClient, queueRoutes, type PublicTicket } from '../../../protocol/index.js';
 import '../components/language-switch.js';
 import type { LocaleChangeDetail } from '../components/language-switch.js';
 import { counterName, goToCounter, secondLocale } from '../logic/counter-call.js';
@@ -42,8 +42,8 @@ export class MobileTicketPage extends LitElement {
     const locale = chooseLocale({ query: params.get('lang'), stored: browserStorage()?.getItem(LOCALE_KEY), browser: navigator.languages }) ?? 'en';
     void this._switchLocale(locale);
     if (this._ticketId) {
-      const path = `/api/public/tickets/${encodeURIComponent(this._ticketId)}`;
-      this._poller = new TicketPoller({ load: () => this._api.get<PublicTicket>(path), onResult: (r) => this._onPollResult(r) });
+      const ticket = { ticketId: this._ticketId };
+      this._poller = new TicketPoller({ load: () => this._api.call(queueRoutes.publicTicket, ticket), onResult: (r) => this._onPollResult(r) });
       this._poller.start();
     }
     document.addEventListener('visibilitychange', this._onVisibilityChange);

@@ -4,11 +4,12 @@ import { customElement, property } from 'lit/decorators.js';
 import { issueFailureText } from '../logic/issue-failure.js';
 import { theme } from '../styles/theme.js';
 
-export type MessageKind = 'connecting' | 'issuing' | 'failed' | 'unconfigured';
+export type MessageKind = 'connecting' | 'issuing' | 'failed' | 'unconfigured' | 'signed-out';
 
 /**
  * A one-message screen: connecting to the branch, issuing a ticket, a ticket that could not be
- * issued (in the customer's language, with a small technical line for staff), or a kiosk not set up.
+ * issued (in the customer's language, with a small technical line for staff), a kiosk not set up,
+ * or a kiosk whose device token was revoked (signed out).
  *
  * @fires back-to-start - from the button on the failure screen.
  */
@@ -103,6 +104,9 @@ export class MessageScreen extends LitElement {
       case 'unconfigured':
         return html`<h1>${msg('This ticket machine is not set up.')}</h1>
           <p>${msg('Staff: open this page with its branch and kiosk device token in the address.')}</p>`;
+      case 'signed-out':
+        return html`<h1 role="alert" data-testid="signed-out">${msg('This device was signed out')}</h1>
+          <p>${msg('Staff: open this page with a new kiosk device token in the address.')}</p>`;
       case 'failed':
         return this._renderFailure();
     }

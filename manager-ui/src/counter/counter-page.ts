@@ -2,14 +2,16 @@ import { consume } from '@lit/context';
 import { localized, msg } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { canCallNext, type CounterAction } from '../../../protocol/actions.js';
 import type { ApiClient } from '../../../protocol/api-client.js';
-import type { Counter, Snapshot, Ticket, User } from '../../../protocol/schemas.js';
+import { counterActionRoutes, queueRoutes } from '../../../protocol/queue-routes.js';
+import type { Counter, Snapshot, User } from '../../../protocol/schemas.js';
 import { apiContext, EMPTY_LIVE, liveContext, userContext, type LiveState } from '../app-context.js';
 import { commandForKey, isTypingTarget, transferPrefixForKey } from '../logic/shortcuts.js';
 import { counterHeldBy, countersInOrder, currentTicketOf, servicesInOrder } from '../logic/snapshot-views.js';
-import { canCallNext, tellerActionsFor } from '../logic/ticket-actions.js';
-import { errorText, isSessionExpired } from '../shell/error-text.js';
+import { tellerActionsFor } from '../logic/ticket-actions.js';
 import { counterName, counterStatusLabel } from '../shell/labels.js';
+import { RequestController } from '../shell/request-controller.js';
 import { buttons, tokens } from '../shell/styles.js';
 import { TickController } from '../shell/tick-controller.js';
 import './counter-chooser.js';
@@ -18,7 +20,12 @@ import './current-ticket-card.js';
 import './teller-action-bar.js';
 import type { TellerCommandDetail } from './teller-action-bar.js';
 
-const TICKET_PATHS = { recall: 'recall', start: 'start', complete: 'complete', no_show: 'no-show' } as const;
+const TICKET_ROUTES = {
+  recall: queueRoutes.recall,
+  start: queueRoutes.start,
+  complete: queueRoutes.complete,
+  no_show: queueRoutes.noShow,
+} as const;
 
 /**
  * The teller's counter page (desktop, keyboard first): call, serve and finish customers all day.
@@ -34,9 +41,10 @@ export class CounterPage extends LitElement {
   /** The counter picked in the chooser (a manager may operate a counter without holding it). */
   @state() private _chosenCounterId: string | null = null;
   @state() private _picking = false;
-  @state() private _busy = false;
-  @state() private _error = '';
   @state() private _info = '';
+
+  /** One request at a time; its refusal shows under the Call next button. */
+  private _requests = new RequestController(this);
 
   // Keeps the minutes shown (waited, serving for) current between live events.
   private _tick = new TickController(this, 15_000);
@@ -143,14 +151,14 @@ export class CounterPage extends LitElement {
           .counters=${countersInOrder(snapshot)}
           .services=${servicesInOrder(snapshot.services)}
           .user=${this._user}
-          ?busy=${this._busy || this._live.stale}
+          ?busy=${this._requests.busy || this._live.stale}
           @counter-chosen=${this._onChooseCounter}
         ></counter-chooser>
         ${this._renderMessage()}`;
     }
     const current = currentTicketOf(snapshot, counter) ?? null;
     const services = servicesInOrder(snapshot.services);
-    const busy = this._busy || this._live.stale;
+    const busy = this._requests.busy || this._live.stale;
     return html`<div class="page ${stale}">
       <main>
         <header>
@@ -188,25 +196,15 @@ export class CounterPage extends LitElement {
   }
 
   private _renderMessage() {
-    if (this._error) return html`<div class="message error" role="alert" data-testid="counter-error">${this._error}</div>`;
+    const error = this._requests.error;
+    if (error) return html`<div class="message error" role="alert" data-testid="counter-error">${error}</div>`;
     return html`<div class="message info" role="status" data-testid="counter-info">${this._info}</div>`;
   }
 
   /** Runs one request; the server's refusal is shown and nothing else changes. */
-  private async _run<T>(request: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> {
-    if (this._busy) return { ok: false };
-    this._busy = true;
-    this._error = '';
-    this._info = '';
-    try {
-      return { ok: true, value: await request() };
-    } catch (err) {
-      if (isSessionExpired(err)) this.dispatchEvent(new Event('session-expired', { bubbles: true, composed: true }));
-      this._error = errorText(err);
-      return { ok: false };
-    } finally {
-      this._busy = false;
-    }
+  private _run<T>(request: () => Promise<T>) {
+    if (!this._requests.busy) this._info = '';
+    return this._requests.run(request);
   }
 
   private async _onChooseCounter(event: CustomEvent<{ counterId: string }>) {
@@ -215,39 +213,39 @@ export class CounterPage extends LitElement {
     if (!counter) return;
     // A teller always opens (takes) the counter; a manager only opens it if it is not open yet.
     const needsOpen = this._user?.role === 'teller' || counter.status !== 'open';
-    const result = needsOpen ? await this._run(() => this._api.post<Counter>(`/api/counters/${encodeURIComponent(counter.id)}/open`)) : { ok: true };
-    if (result.ok) this._chosenCounterId = counter.id;
+    const result = needsOpen ? await this._run(() => this._api.call(queueRoutes.openCounter, { counterId: counter.id })) : { status: 'done' };
+    if (result.status === 'done') this._chosenCounterId = counter.id;
   }
 
-  private async _counterAction(counter: Counter, action: 'open' | 'pause' | 'close') {
-    const result = await this._run(() => this._api.post<Counter>(`/api/counters/${encodeURIComponent(counter.id)}/${action}`));
-    if (result.ok && action === 'close') this._chosenCounterId = null;
+  private async _counterAction(counter: Counter, action: CounterAction) {
+    const result = await this._run(() => this._api.call(counterActionRoutes[action], { counterId: counter.id }));
+    if (result.status === 'done' && action === 'close') this._chosenCounterId = null;
   }
 
   private async _command({ command, serviceId }: TellerCommandDetail) {
     const snapshot = this._live.snapshot;
     const counter = snapshot ? this._counter(snapshot) : undefined;
-    if (!snapshot || !counter || this._busy || this._live.stale) return;
+    if (!snapshot || !counter || this._requests.busy || this._live.stale) return;
     const current = currentTicketOf(snapshot, counter);
     if (command !== 'transfer') this._picking = false;
     if (command === 'call_next') {
       if (!canCallNext(counter, current)) return;
-      const result = await this._run(() => this._api.post<Ticket | null>(`/api/counters/${encodeURIComponent(counter.id)}/call-next`));
-      if (result.ok && result.value === null) this._info = msg('Nobody is waiting for your services.');
+      const result = await this._run(() => this._api.call(queueRoutes.callNext, { counterId: counter.id }));
+      if (result.status === 'done' && result.value === null) this._info = msg('Nobody is waiting for your services.');
       return;
     }
     if (!current || !tellerActionsFor(current.status).has(command)) return;
-    const path = `/api/tickets/${encodeURIComponent(current.id)}`;
+    const ticketId = current.id;
     if (command === 'transfer') {
       if (!serviceId) {
         this._picking = !this._picking;
         return;
       }
       this._picking = false;
-      await this._run(() => this._api.post(`${path}/transfer`, { serviceId }));
+      await this._run(() => this._api.call(queueRoutes.transfer, { ticketId }, { serviceId }));
       return;
     }
-    await this._run(() => this._api.post(`${path}/${TICKET_PATHS[command]}`));
+    await this._run(() => this._api.call(TICKET_ROUTES[command], { ticketId }));
   }
 
   private _onKeyDown = (event: KeyboardEvent) => {

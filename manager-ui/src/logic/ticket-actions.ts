@@ -1,38 +1,25 @@
 /**
- * Which buttons to enable for a ticket or counter. This only mirrors the server's rules so that
- * staff are not offered what will be refused; the server remains the judge.
+ * Which buttons to enable for a ticket or counter, read from the protocol's action tables
+ * (protocol/actions.ts), so that staff are not offered what the server will refuse; the server remains the judge.
  */
-import type { Counter, CounterStatus, Ticket, TicketStatus, Tier } from '../../../protocol/schemas.js';
+import { canApplyCounterAction, canApplyTicketAction, isAtCounter, type CounterAction, type TicketAction } from '../../../protocol/actions.js';
+import type { CounterStatus, Ticket, TicketStatus, Tier } from '../../../protocol/schemas.js';
 
-export type TellerAction = 'recall' | 'start' | 'complete' | 'no_show' | 'transfer' | 'cancel';
+/** What a teller does to the ticket at their counter (calling the next one is the counter's action). */
+export type TellerAction = Extract<TicketAction, 'recall' | 'start' | 'complete' | 'no_show' | 'transfer' | 'cancel'>;
 
-const TELLER_ACTIONS: Partial<Record<TicketStatus, readonly TellerAction[]>> = {
-  called: ['recall', 'start', 'no_show', 'transfer', 'cancel'],
-  serving: ['complete', 'transfer'],
-};
+const TELLER_ACTIONS: readonly TellerAction[] = ['recall', 'start', 'complete', 'no_show', 'transfer', 'cancel'];
+const COUNTER_ACTIONS: readonly CounterAction[] = ['open', 'pause', 'close'];
 
-/** The teller actions that make sense for the current ticket's status (none without a ticket). */
+/** The teller actions that make sense for the counter's current ticket: none unless it is at the counter (called or serving). */
 export function tellerActionsFor(status: TicketStatus | null | undefined): ReadonlySet<TellerAction> {
-  return new Set(status ? (TELLER_ACTIONS[status] ?? []) : []);
+  if (!status || !isAtCounter(status)) return new Set();
+  return new Set(TELLER_ACTIONS.filter((action) => canApplyTicketAction(action, status)));
 }
-
-/** A counter may call the next ticket when it is open and nobody is called to it or being served there. */
-export function canCallNext(counter: Pick<Counter, 'status'>, current: Pick<Ticket, 'status'> | null | undefined): boolean {
-  if (counter.status !== 'open') return false;
-  return !current || (current.status !== 'called' && current.status !== 'serving');
-}
-
-export type CounterAction = 'open' | 'pause' | 'close';
-
-const COUNTER_ACTIONS: Record<CounterStatus, readonly CounterAction[]> = {
-  open: ['pause', 'close'],
-  paused: ['open', 'close'],
-  closed: ['open'],
-};
 
 /** open from closed or paused (resume), pause when open, close when open or paused. */
 export function counterActionsFor(status: CounterStatus): ReadonlySet<CounterAction> {
-  return new Set(COUNTER_ACTIONS[status]);
+  return new Set(COUNTER_ACTIONS.filter((action) => canApplyCounterAction(action, status)));
 }
 
 /** What the lobby manager may do to a ticket from the triage sheet. */
@@ -46,12 +33,11 @@ export interface TriageActions {
 
 /** Only waiting tickets can be diverted or re-tiered; a called one can still be transferred or cancelled. */
 export function triageActionsFor(ticket: Pick<Ticket, 'status' | 'tier'>): TriageActions {
-  const waiting = ticket.status === 'waiting';
   const allTiers: Tier[] = ['vip', 'priority', 'regular'];
   return {
-    divert: waiting,
-    tiers: waiting ? allTiers.filter((t) => t !== ticket.tier) : [],
-    transfer: waiting || ticket.status === 'called' || ticket.status === 'serving',
-    cancel: waiting || ticket.status === 'called',
+    divert: canApplyTicketAction('divert', ticket.status),
+    tiers: canApplyTicketAction('change_tier', ticket.status) ? allTiers.filter((t) => t !== ticket.tier) : [],
+    transfer: canApplyTicketAction('transfer', ticket.status),
+    cancel: canApplyTicketAction('cancel', ticket.status),
   };
 }

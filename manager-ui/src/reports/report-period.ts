@@ -2,12 +2,10 @@
  * Report periods: whole business days (YYYY-MM-DD) in the branch's time zone, inclusive at both
  * ends, as the report routes take them.
  */
+import type { ReportQuery } from '../../../protocol/forecast-schemas.js';
 
-/** A report period: `from` and `to` are business days, both included. */
-export interface ReportPeriod {
-  from: string;
-  to: string;
-}
+/** A report period: `from` and `to` are business days, both included (the report routes' query, both named). */
+export type ReportPeriod = Required<ReportQuery>;
 
 /** The longest period the server reports on. */
 export const MAX_PERIOD_DAYS = 366;
@@ -51,11 +49,6 @@ export function periodProblem(period: ReportPeriod, today: string): PeriodProble
   if (periodDays(period) > MAX_PERIOD_DAYS) return 'too-long';
   if (period.from > today) return 'in-future';
   return null;
-}
-
-/** The query string of a report request for the period. */
-export function periodQuery({ from, to }: ReportPeriod): string {
-  return new URLSearchParams({ from, to }).toString();
 }
 
 /**

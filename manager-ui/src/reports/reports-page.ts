@@ -6,7 +6,7 @@ import type { ApiClient } from '../../../protocol/api-client.js';
 import type { ArrivalsReport, EstimateAccuracyReport } from '../../../protocol/forecast-schemas.js';
 import { apiContext, EMPTY_LIVE, liveContext, type LiveState } from '../app-context.js';
 import { getLocale } from '../localization.js';
-import { errorText, isSessionExpired } from '../shell/error-text.js';
+import { RequestController } from '../shell/request-controller.js';
 import { buttons, tokens } from '../shell/styles.js';
 import './arrivals-report.js';
 import './estimate-accuracy-report.js';
@@ -31,11 +31,9 @@ export class ReportsPage extends LitElement {
   @state() private _period: ReportPeriod | null = null;
   @state() private _accuracy: EstimateAccuracyReport | null = null;
   @state() private _arrivals: ArrivalsReport | null = null;
-  @state() private _loading = false;
-  @state() private _error = '';
 
-  /** Drops answers to a period the manager has already left. */
-  private _request = 0;
+  /** The latest period wins: answers to one the manager has already left are dropped. */
+  private _requests = new RequestController(this, 'latest');
 
   static override styles = [tokens, buttons, reportPage];
 
@@ -54,14 +52,14 @@ export class ReportsPage extends LitElement {
     const snapshot = this._live.snapshot;
     if (!snapshot) return html`<div class="loading">${msg('Loading…')}</div>`;
     const services = snapshot.services;
-    const refreshing = this._loading && this._accuracy ? 'refreshing' : '';
+    const refreshing = this._requests.busy && this._accuracy ? 'refreshing' : '';
     return html`<div class="page">
       <header class="title">
         <h1>${msg('Reports')}</h1>
         ${this._period ? html`<span class="period" data-testid="report-period">${periodText(this._period, getLocale())}</span>` : nothing}
       </header>
-      <report-period-form .period=${this._period} today=${this._today} ?busy=${this._loading} @period-change=${this._onPeriodChange}></report-period-form>
-      ${this._error ? html`<div class="error" role="alert" data-testid="report-error">${this._error}</div>` : nothing}
+      <report-period-form .period=${this._period} today=${this._today} ?busy=${this._requests.busy} @period-change=${this._onPeriodChange}></report-period-form>
+      ${this._requests.error ? html`<div class="error" role="alert" data-testid="report-error">${this._requests.error}</div>` : nothing}
       <section class="card ${refreshing}" data-testid="accuracy-report">
         <h2>${msg('Accuracy of promised waits')}</h2>
         <p class="note">${msg('Each ticket records the wait the kiosk promised; here it is compared with the wait until the customer was called.')}</p>
@@ -77,7 +75,7 @@ export class ReportsPage extends LitElement {
   }
 
   private _placeholder() {
-    return this._loading ? html`<div class="loading">${msg('Loading…')}</div>` : nothing;
+    return this._requests.busy ? html`<div class="loading">${msg('Loading…')}</div>` : nothing;
   }
 
   private _onPeriodChange(event: CustomEvent<ReportPeriod>) {
@@ -87,25 +85,15 @@ export class ReportsPage extends LitElement {
   private async _load(period: ReportPeriod) {
     const branchId = this._live.snapshot?.branch.id;
     if (!branchId) return;
-    const request = ++this._request;
     this._period = period;
-    this._loading = true;
-    this._error = '';
-    try {
-      const reports = reportsApi(this._api, branchId);
-      const [accuracy, arrivals] = await Promise.all([reports.estimateAccuracy(period), reports.arrivalsByHour(period)]);
-      if (request !== this._request) return;
-      this._accuracy = accuracy;
-      this._arrivals = arrivals;
-    } catch (err) {
-      if (request !== this._request) return;
-      if (isSessionExpired(err)) this.dispatchEvent(new Event('session-expired', { bubbles: true, composed: true }));
+    const reports = reportsApi(this._api, branchId);
+    const outcome = await this._requests.run(() => Promise.all([reports.estimateAccuracy(period), reports.arrivalsByHour(period)]));
+    if (outcome.status === 'done') {
+      [this._accuracy, this._arrivals] = outcome.value;
+    } else if (outcome.status === 'failed') {
       // No figures rather than last period's figures under this period's heading.
       this._accuracy = null;
       this._arrivals = null;
-      this._error = errorText(err);
-    } finally {
-      if (request === this._request) this._loading = false;
     }
   }
 }

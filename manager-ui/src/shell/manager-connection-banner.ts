@@ -27,7 +27,12 @@ export class ManagerConnectionBanner extends LitElement {
 
   override render() {
     if (this.connection === 'live') return nothing;
-    const text = this.connection === 'connecting' ? msg('Connecting…') : msg('Reconnecting… the figures below may be out of date.');
+    const text =
+      this.connection === 'connecting'
+        ? msg('Connecting…')
+        : this.connection === 'signed_out'
+          ? msg('This device was signed out')
+          : msg('Reconnecting… the figures below may be out of date.');
     return html`<div role="status" data-testid="connection" data-state=${this.connection}>${text}</div>`;
   }
 }

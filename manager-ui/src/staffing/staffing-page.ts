@@ -15,7 +15,7 @@ import { hourRangeLabel } from '../reports/report-format.js';
 import '../reports/report-period-form.js';
 import { businessDayAt, lastDays, periodText, type ReportPeriod } from '../reports/report-period.js';
 import { reportPage } from '../reports/report-styles.js';
-import { errorText, isSessionExpired } from '../shell/error-text.js';
+import { RequestController } from '../shell/request-controller.js';
 import { buttons, tokens } from '../shell/styles.js';
 import { cachedLookup, computeStaffingPlan, DEFAULT_TARGET, peakHour, type StaffingHour, type StaffingTarget } from './staffing-plan.js';
 import './staffing-table.js';
@@ -38,12 +38,10 @@ export class StaffingPage extends LitElement {
   @state() private _target: StaffingTarget = DEFAULT_TARGET;
   @state() private _arrivals: ArrivalsReport | null = null;
   @state() private _plan: StaffingHour[] | null = null;
-  @state() private _loading = false;
-  @state() private _error = '';
 
   private _lookup: ReturnType<typeof cachedLookup> | null = null;
-  /** Drops answers to a period or target the manager has already left. */
-  private _request = 0;
+  /** The latest period and target win: answers to ones the manager has already left are dropped. */
+  private _requests = new RequestController(this, 'latest');
 
   static override styles = [
     tokens,
@@ -109,18 +107,18 @@ export class StaffingPage extends LitElement {
       </header>
       <section class="card settings">
         <h2>${msg('Target')}</h2>
-        <staffing-target-form .target=${this._target} ?busy=${this._loading} @target-change=${this._onTargetChange}></staffing-target-form>
+        <staffing-target-form .target=${this._target} ?busy=${this._requests.busy} @target-change=${this._onTargetChange}></staffing-target-form>
         <h2>${msg('History')}</h2>
-        <report-period-form .period=${this._period} today=${this._today} ?busy=${this._loading} @period-change=${this._onPeriodChange}></report-period-form>
+        <report-period-form .period=${this._period} today=${this._today} ?busy=${this._requests.busy} @period-change=${this._onPeriodChange}></report-period-form>
       </section>
-      ${this._error ? html`<div class="error" role="alert" data-testid="staffing-error">${this._error}</div>` : nothing}
+      ${this._requests.error ? html`<div class="error" role="alert" data-testid="staffing-error">${this._requests.error}</div>` : nothing}
       ${this._renderPlan(snapshot.counters.length)}
     </div>`;
   }
 
   private _renderPlan(counters: number) {
     const plan = this._plan;
-    if (!plan) return this._loading ? html`<div class="loading">${msg('Planning…')}</div>` : nothing;
+    if (!plan) return this._requests.busy ? html`<div class="loading">${msg('Planning…')}</div>` : nothing;
     if (plan.length === 0) {
       return html`<section class="card"><div class="empty" data-testid="staffing-empty">
         ${msg('No tickets were issued in this period, so there is nothing to plan from yet.')}<br />
@@ -134,7 +132,7 @@ export class StaffingPage extends LitElement {
       { kind: 'reference', label: msg(str`Counters in the branch: ${counters}`) },
     ];
     if (plan.some((h) => h.shared > counters)) keys.push({ kind: 'warn', label: msg('More than the branch has') });
-    return html`<section class="card ${this._loading ? 'refreshing' : ''}">
+    return html`<section class="card ${this._requests.busy ? 'refreshing' : ''}">
         <h2>${msg('Counters needed by hour')}</h2>
         <p class="peak" data-testid="staffing-peak">
           ${msg(str`Busiest hour ${hourRangeLabel(peak.hour)}:`)} <strong>${msg(str`${peak.shared} counters`)}</strong>
@@ -157,7 +155,7 @@ export class StaffingPage extends LitElement {
           )}
         </details>
       </section>
-      <section class="card ${this._loading ? 'refreshing' : ''}">
+      <section class="card ${this._requests.busy ? 'refreshing' : ''}">
         <staffing-table .plan=${plan} .services=${this._services} .counters=${counters}></staffing-table>
       </section>`;
   }
@@ -174,13 +172,10 @@ export class StaffingPage extends LitElement {
   private async _load(period: ReportPeriod, target: StaffingTarget) {
     const branchId = this._live.snapshot?.branch.id;
     if (!branchId) return;
-    const request = ++this._request;
     const samePeriod = this._arrivals && this._period?.from === period.from && this._period?.to === period.to;
     this._period = period;
     this._target = target;
-    this._loading = true;
-    this._error = '';
-    try {
+    const outcome = await this._requests.run(async () => {
       const arrivals = samePeriod ? this._arrivals! : await reportsApi(this._api, branchId).arrivalsByHour(period);
       this._lookup ??= cachedLookup(staffingLookup(this._api));
       const active = new Set(this._live.snapshot?.services.map((s) => s.id));
@@ -189,16 +184,13 @@ export class StaffingPage extends LitElement {
         target,
         this._lookup,
       );
-      if (request !== this._request) return;
-      this._arrivals = arrivals;
-      this._plan = plan;
-    } catch (err) {
-      if (request !== this._request) return;
-      if (isSessionExpired(err)) this.dispatchEvent(new Event('session-expired', { bubbles: true, composed: true }));
+      return { arrivals, plan };
+    });
+    if (outcome.status === 'done') {
+      this._arrivals = outcome.value.arrivals;
+      this._plan = outcome.value.plan;
+    } else if (outcome.status === 'failed') {
       this._plan = null;
-      this._error = errorText(err);
-    } finally {
-      if (request === this._request) this._loading = false;
     }
   }
 }

@@ -9,10 +9,7 @@ import type { ArrivalsReport, StaffingPlan, StaffingQuery } from '../../../proto
 import { activeHours } from '../reports/report-format.js';
 
 /** The branch's service level target: `serviceLevel` of customers called within `targetSeconds`. */
-export interface StaffingTarget {
-  serviceLevel: number;
-  targetSeconds: number;
-}
+export type StaffingTarget = Pick<StaffingQuery, 'serviceLevel' | 'targetSeconds'>;
 
 /** 80% called within 10 minutes: the usual target for a bank hall. */
 export const DEFAULT_TARGET: StaffingTarget = { serviceLevel: 0.8, targetSeconds: 600 };

@@ -1,10 +1,11 @@
 import { localized, msg } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { CounterAction } from '../../../protocol/actions.js';
 import type { Counter, Service } from '../../../protocol/schemas.js';
 import { getLocale } from '../localization.js';
 import { localizedName } from '../logic/locale.js';
-import { counterActionsFor, type CounterAction } from '../logic/ticket-actions.js';
+import { counterActionsFor } from '../logic/ticket-actions.js';
 import { counterName, counterStatusLabel } from '../shell/labels.js';
 import '../shell/bottom-sheet.js';
 import { buttons, tokens } from '../shell/styles.js';

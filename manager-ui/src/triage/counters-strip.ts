@@ -1,6 +1,7 @@
 import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { counterIsBusy } from '../../../protocol/actions.js';
 import type { Counter, Ticket } from '../../../protocol/schemas.js';
 import { elapsedMinutes } from '../logic/wait-time.js';
 import { counterName, counterStatusLabel } from '../shell/labels.js';
@@ -98,7 +99,8 @@ export class CountersStrip extends LitElement {
   }
 
   private _renderCounter(counter: Counter) {
-    const current = counter.currentTicketId ? this.tickets.find((t) => t.id === counter.currentTicketId) : undefined;
+    const found = counter.currentTicketId ? this.tickets.find((t) => t.id === counter.currentTicketId) : undefined;
+    const current = counterIsBusy(counter, found) ? found : undefined;
     const since = current?.startedAt ?? current?.calledAt;
     const idle = counter.status === 'open' && !current;
     const icon = counter.status === 'closed' ? '✕' : counter.status === 'paused' ? '‖' : '●';

@@ -2,15 +2,16 @@ import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import type { CounterAction } from '../../../protocol/actions.js';
 import type { ApiClient } from '../../../protocol/api-client.js';
+import { counterActionRoutes, queueRoutes } from '../../../protocol/queue-routes.js';
 import type { Service, Snapshot, Ticket } from '../../../protocol/schemas.js';
 import { apiContext, EMPTY_LIVE, liveContext, type LiveState } from '../app-context.js';
 import { queueAlerts, queueLevel } from '../logic/queue-level.js';
 import { countersInOrder, queueOf, servicesInOrder, waitingTicketsOf } from '../logic/snapshot-views.js';
-import type { CounterAction } from '../logic/ticket-actions.js';
 import { longestWaitNow } from '../logic/wait-time.js';
-import { errorText, isSessionExpired } from '../shell/error-text.js';
 import { machineKindLabel } from '../shell/labels.js';
+import { RequestController } from '../shell/request-controller.js';
 import { buttons, tokens } from '../shell/styles.js';
 import { TickController } from '../shell/tick-controller.js';
 import '../shell/toast-message.js';
@@ -36,13 +37,15 @@ export class TriagePage extends LitElement {
   @state() private _counterId: string | null = null;
   @state() private _issuing = false;
   @state() private _issued: Ticket | null = null;
-  @state() private _busy = false;
+  /** What the board says in its toast besides a refusal (e.g. customers who had moved on). */
   @state() private _toast = '';
   /** What the what-if panel previews; null when it is closed. */
   @state() private _whatIf: WhatIfIntent | null = null;
 
   // Waits are shown in minutes: a tick every 15 s keeps them within a quarter minute of the truth.
   private _tick = new TickController(this, 15_000);
+  /** One request at a time; a refusal shows in the toast and the board stays as it was. */
+  private _requests = new RequestController(this);
 
   static override styles = [
     tokens,
@@ -134,7 +137,7 @@ export class TriagePage extends LitElement {
         class=${this._live.stale ? 'stale' : ''}
         .alerts=${queueAlerts(snapshot, now)}
         .services=${services}
-        ?busy=${this._busy || this._live.stale}
+        ?busy=${this._requests.busy || this._live.stale}
       ></alert-bar>
       <div class="board ${this._live.stale ? 'stale' : ''}">
         <div class="queues" @ticket-selected=${(e: CustomEvent<{ ticketId: string }>) => (this._ticketId = e.detail.ticketId)}>
@@ -166,7 +169,12 @@ export class TriagePage extends LitElement {
         </div>
       </div>
       ${this._renderSheets(snapshot, now)}
-      <toast-message .message=${this._toast} @toast-dismissed=${() => (this._toast = '')}></toast-message>`;
+      <toast-message .message=${this._requests.error || this._toast} @toast-dismissed=${this._onToastDismissed}></toast-message>`;
+  }
+
+  private _onToastDismissed() {
+    this._toast = '';
+    this._requests.clearError();
   }
 
   /** "Divert… ATM" under a queue whose business a working machine can do: opens the what-if panel. */
@@ -193,14 +201,14 @@ export class TriagePage extends LitElement {
         .services=${services}
         .machines=${snapshot.machines}
         .now=${now}
-        ?busy=${this._busy}
+        ?busy=${this._requests.busy}
         @ticket-action=${this._onTicketAction}
         @sheet-closed=${() => (this._ticketId = null)}
       ></ticket-action-sheet>
       <counter-action-sheet
         .counter=${counter}
         .services=${services}
-        ?busy=${this._busy}
+        ?busy=${this._requests.busy}
         @counter-action=${(e: CustomEvent<{ counterId: string; action: CounterAction }>) => this._onCounterAction(e.detail.action, e.detail.counterId)}
         @sheet-closed=${() => (this._counterId = null)}
       ></counter-action-sheet>
@@ -210,7 +218,7 @@ export class TriagePage extends LitElement {
             .services=${services}
             .queues=${snapshot.queues}
             .issued=${this._issued}
-            ?busy=${this._busy}
+            ?busy=${this._requests.busy}
             @issue-ticket=${this._onIssue}
             @sheet-closed=${() => (this._issuing = false)}
           ></issue-ticket-sheet>`
@@ -218,42 +226,31 @@ export class TriagePage extends LitElement {
       <what-if-sheet
         .intent=${this._whatIf}
         .snapshot=${snapshot}
-        ?busy=${this._busy}
+        ?busy=${this._requests.busy}
         @what-if-confirmed=${this._onWhatIfConfirmed}
         @sheet-closed=${() => (this._whatIf = null)}
       ></what-if-sheet>`;
   }
 
-  /** Runs one request; the server's refusal shows in the toast and the page stays as it was. */
+  /** Runs one request; the server's refusal shows in the toast and the page stays as it was. True when it was done. */
   private async _run(request: () => Promise<unknown>): Promise<boolean> {
-    if (this._busy) return false;
-    this._busy = true;
-    try {
-      await request();
-      return true;
-    } catch (err) {
-      if (isSessionExpired(err)) this.dispatchEvent(new Event('session-expired', { bubbles: true, composed: true }));
-      this._toast = errorText(err);
-      return false;
-    } finally {
-      this._busy = false;
-    }
+    return (await this._requests.run(request)).status === 'done';
   }
 
   private async _onTicketAction(event: CustomEvent<TicketActionDetail>) {
     const action = event.detail;
-    const path = `/api/tickets/${encodeURIComponent(action.ticketId)}`;
+    const ticket = { ticketId: action.ticketId };
     const done = await this._run(() => {
-      if (action.kind === 'divert') return this._api.post(`${path}/divert`, { machineKind: action.machineKind });
-      if (action.kind === 'tier') return this._api.post(`${path}/tier`, { tier: action.tier });
-      if (action.kind === 'transfer') return this._api.post(`${path}/transfer`, { serviceId: action.serviceId });
-      return this._api.post(`${path}/cancel`);
+      if (action.kind === 'divert') return this._api.call(queueRoutes.divert, ticket, { machineKind: action.machineKind });
+      if (action.kind === 'tier') return this._api.call(queueRoutes.changeTier, ticket, { tier: action.tier });
+      if (action.kind === 'transfer') return this._api.call(queueRoutes.transfer, ticket, { serviceId: action.serviceId });
+      return this._api.call(queueRoutes.cancel, ticket);
     });
     if (done) this._ticketId = null;
   }
 
   private async _onCounterAction(action: CounterAction, counterId: string) {
-    const done = await this._run(() => this._api.post(`/api/counters/${encodeURIComponent(counterId)}/${action}`));
+    const done = await this._run(() => this._api.call(counterActionRoutes[action], { counterId }));
     if (done) this._counterId = null;
   }
 
@@ -286,7 +283,7 @@ export class TriagePage extends LitElement {
     const branchId = this._live.snapshot?.branch.id;
     if (!branchId) return;
     await this._run(async () => {
-      this._issued = await this._api.post<Ticket>(`/api/branches/${encodeURIComponent(branchId)}/tickets`, event.detail);
+      this._issued = await this._api.call(queueRoutes.issueTicket, { branchId }, event.detail);
     });
   }
 }

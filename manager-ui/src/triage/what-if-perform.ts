@@ -3,6 +3,7 @@
  * customers who have waited longest one by one, or change the services a counter calls.
  */
 import { ApiError, type ApiClient } from '../../../protocol/api-client.js';
+import { queueRoutes } from '../../../protocol/queue-routes.js';
 import type { Snapshot } from '../../../protocol/schemas.js';
 import { adminApi } from '../admin/admin-api.js';
 import { divertCandidates, type WhatIfChoice } from './what-if-actions.js';
@@ -20,7 +21,7 @@ const movedOn = (err: unknown) => err instanceof ApiError && (err.code === 'INVA
 export async function performWhatIf(api: ApiClient, snapshot: Snapshot, choice: WhatIfChoice): Promise<WhatIfOutcome> {
   const outcome: WhatIfOutcome = { diverted: [], skipped: [] };
   if (choice.action === 'open-counter') {
-    await api.post(`/api/counters/${encodeURIComponent(choice.counterId)}/open`, choice.tellerId ? { tellerId: choice.tellerId } : {});
+    await api.call(queueRoutes.openCounter, { counterId: choice.counterId }, choice.tellerId ? { tellerId: choice.tellerId } : {});
   } else if (choice.action === 'reassign-counter') {
     await adminApi(api, snapshot.branch.id).counters.update(choice.counterId, { serviceIds: choice.serviceIds });
   } else {
@@ -30,7 +31,7 @@ export async function performWhatIf(api: ApiClient, snapshot: Snapshot, choice: 
     // One request per ticket: the server records each diversion in the ticket's history.
     for (const ticket of divertCandidates(snapshot, choice.serviceId, choice.count)) {
       try {
-        await api.post(`/api/tickets/${encodeURIComponent(ticket.id)}/divert`, { machineKind });
+        await api.call(queueRoutes.divert, { ticketId: ticket.id }, { machineKind });
         outcome.diverted.push(ticket.number);
       } catch (err) {
         if (!movedOn(err)) throw err;

@@ -5,6 +5,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { AdminUser } from '../../../protocol/admin-schemas.js';
 import type { ApiClient } from '../../../protocol/api-client.js';
 import type { WhatIfForecast } from '../../../protocol/forecast-schemas.js';
+import { planningRoutes } from '../../../protocol/planning-routes.js';
 import type { Snapshot } from '../../../protocol/schemas.js';
 import { adminApi } from '../admin/admin-api.js';
 import { apiContext } from '../app-context.js';
@@ -12,8 +13,9 @@ import { getLocale } from '../localization.js';
 import { localizedName } from '../logic/locale.js';
 import { servicesInOrder, waitingTicketsOf } from '../logic/snapshot-views.js';
 import '../shell/bottom-sheet.js';
-import { errorText, isSessionExpired } from '../shell/error-text.js';
+import { errorText } from '../shell/error-text.js';
 import { counterName, machineKindLabel } from '../shell/labels.js';
+import { RequestController } from '../shell/request-controller.js';
 import { buttons, tokens } from '../shell/styles.js';
 import { availableTellers, choiceProblem, divertCandidates, initialChoice, MAX_DIVERT_COUNT, whatIfBody, type WhatIfChoice, type WhatIfIntent } from './what-if-actions.js';
 import './what-if-forecast-table.js';
@@ -45,13 +47,12 @@ export class WhatIfSheet extends LitElement {
   @state() private _forecast: WhatIfForecast | null = null;
   /** The hall's sequence number the forecast started from. */
   @state() private _forecastSeq = -1;
-  @state() private _loading = false;
-  @state() private _error = '';
   /** The branch's staff accounts (null while loading); who is free is read from the live hall. */
   @state() private _staff: AdminUser[] | null = null;
   @state() private _tellersError = '';
 
-  private _request = 0;
+  /** The latest choice's forecast wins: answers for a choice already changed are dropped. */
+  private _forecasts = new RequestController(this, 'latest');
   private _timer: ReturnType<typeof setTimeout> | null = null;
 
   static override styles = [tokens, buttons, whatIfStyles];
@@ -63,9 +64,8 @@ export class WhatIfSheet extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>) {
     if (!changed.has('intent')) return;
-    this._request++;
+    this._forecasts.cancel();
     this._forecast = null;
-    this._error = '';
     this._staff = null;
     this._choice = this.intent && this.snapshot ? initialChoice(this.intent, this.snapshot) : null;
     if (this._choice) this._forecastSoon(0);
@@ -82,13 +82,13 @@ export class WhatIfSheet extends LitElement {
     const snapshot = this.snapshot;
     if (!this.intent || !choice || !snapshot) return nothing;
     const problem = choiceProblem(choice, snapshot);
-    const hallChanged = this._forecast !== null && !this._loading && this._forecastSeq !== snapshot.seq;
+    const hallChanged = this._forecast !== null && !this._forecasts.busy && this._forecastSeq !== snapshot.seq;
     return html`<bottom-sheet open data-testid="what-if">
       <h2 slot="heading">${this._title(choice)}</h2>
       ${choice.action === 'open-counter' ? this._renderTellers(choice) : nothing}
       ${choice.action === 'divert' ? this._renderDivert(choice) : nothing}
       ${choice.action === 'reassign-counter' ? this._renderServices(choice) : nothing}
-      <what-if-forecast-table .forecast=${this._forecast} ?loading=${this._loading} problem=${this._problemText(problem)}></what-if-forecast-table>
+      <what-if-forecast-table .forecast=${this._forecast} ?loading=${this._forecasts.busy} problem=${this._problemText(problem)}></what-if-forecast-table>
       <div class="footer">
         ${hallChanged
           ? html`<span class="changed">${msg('The hall has changed since this forecast.')}</span>
@@ -166,7 +166,8 @@ export class WhatIfSheet extends LitElement {
     if (problem === 'no-services') return msg('Choose at least one service.');
     if (problem === 'unchanged') return msg('Choose the services the counter should call instead.');
     if (problem === 'too-few-waiting') return msg('Fewer customers are waiting now.');
-    return this._error;
+    const error = this._forecasts.error;
+    return error ? msg(str`No forecast: ${error}`) : '';
   }
 
   private _confirmLabel(choice: WhatIfChoice): string {
@@ -192,25 +193,16 @@ export class WhatIfSheet extends LitElement {
     const choice = this._choice;
     const snapshot = this.snapshot;
     if (!choice || !snapshot) return;
-    const request = ++this._request;
     if (choiceProblem(choice, snapshot)) {
-      this._loading = false;
+      this._forecasts.cancel();
       return;
     }
-    this._loading = true;
-    this._error = '';
-    try {
-      const forecast = await this._api.post<WhatIfForecast>(`/api/branches/${encodeURIComponent(snapshot.branch.id)}/what-if`, whatIfBody(choice));
-      if (request !== this._request) return;
-      this._forecast = forecast;
+    const outcome = await this._forecasts.run(() => this._api.call(planningRoutes.whatIf, { branchId: snapshot.branch.id }, whatIfBody(choice)));
+    if (outcome.status === 'done') {
+      this._forecast = outcome.value;
       this._forecastSeq = snapshot.seq;
-    } catch (err) {
-      if (request !== this._request) return;
-      if (isSessionExpired(err)) this.dispatchEvent(new Event('session-expired', { bubbles: true, composed: true }));
+    } else if (outcome.status === 'failed') {
       this._forecast = null;
-      this._error = msg(str`No forecast: ${errorText(err)}`);
-    } finally {
-      if (request === this._request) this._loading = false;
     }
   }
 

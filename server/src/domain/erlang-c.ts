@@ -1,17 +1,11 @@
-// Erlang C (M/M/c queue) for sizing bank counters. Pure and dependency-free.
+// Erlang C (M/M/c queue) for sizing bank counters. Pure; its results are the protocol's
+// ErlangCFigures and StaffingPlan, as the tools routes send them.
 //
 // The textbook formula uses A^c / c!, which overflows a double long before
 // c = 500 (480^500 alone is ~1e1340). Erlang B's recursion keeps every
 // intermediate value in [0, 1], so we compute B that way and convert it to C.
 
-/** Result of an Erlang C evaluation for a fixed number of counters. */
-export type ErlangCResult = {
-  probabilityOfWaiting: number;
-  meanWaitSeconds: number;
-  serviceLevel: number;
-  occupancy: number;
-  trafficErlangs: number;
-};
+import type { ErlangCFigures, StaffingPlan } from '../../../protocol/forecast-schemas.js';
 
 /** Raised for inputs the model cannot handle; `code` lets callers branch without parsing text. */
 export class ErlangCError extends Error {
@@ -66,7 +60,7 @@ export function erlangC(input: {
   meanServiceSeconds: number;
   counters: number;
   targetSeconds: number;
-}): ErlangCResult {
+}): ErlangCFigures {
   const { arrivalsPerHour, meanServiceSeconds, counters, targetSeconds } = input;
   requireNonNegative('arrivalsPerHour', arrivalsPerHour);
   requirePositive('meanServiceSeconds', meanServiceSeconds);
@@ -101,7 +95,7 @@ export function staffing(input: {
   targetSeconds: number;
   serviceLevel: number;
   maxCounters?: number;
-}): ErlangCResult & { counters: number } {
+}): StaffingPlan {
   const { arrivalsPerHour, meanServiceSeconds, targetSeconds, serviceLevel, maxCounters = 1000 } = input;
   requireNonNegative('arrivalsPerHour', arrivalsPerHour);
   requirePositive('meanServiceSeconds', meanServiceSeconds);

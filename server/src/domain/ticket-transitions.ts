@@ -1,35 +1,18 @@
-/** Which ticket and counter actions are allowed from which state. */
+/**
+ * The server's refusals of ticket and counter actions. Which action each status allows is
+ * protocol/actions.ts, which the staff console reads too.
+ */
+import {
+  canApplyCounterAction,
+  canApplyTicketAction,
+  TICKET_ACTIONS_FROM,
+  type CounterAction,
+  type TicketAction,
+} from '../../../protocol/actions.js';
 import type { CounterStatus, TicketStatus } from '../../../protocol/schemas.js';
 import { AppError } from '../errors.js';
 
-export type TicketAction =
-  | 'call'
-  | 'recall'
-  | 'start'
-  | 'complete'
-  | 'no_show'
-  | 'cancel'
-  | 'transfer'
-  | 'divert'
-  | 'change_tier';
-
-export const TICKET_ACTIONS_FROM: Readonly<Record<TicketAction, readonly TicketStatus[]>> = {
-  call: ['waiting'],
-  recall: ['called'],
-  start: ['called'],
-  complete: ['serving'],
-  no_show: ['called'],
-  cancel: ['waiting', 'called'],
-  // A teller can send the customer in front of them to another service; they keep their place.
-  transfer: ['waiting', 'called', 'serving'],
-  divert: ['waiting'],
-  change_tier: ['waiting'],
-};
-
-/** Whether `action` may be applied to a ticket in `status`. */
-export function canApplyTicketAction(action: TicketAction, status: TicketStatus): boolean {
-  return TICKET_ACTIONS_FROM[action].includes(status);
-}
+export type { CounterAction, TicketAction };
 
 /** Throws INVALID_TRANSITION unless `action` is allowed from `status`. */
 export function assertTicketAction(action: TicketAction, status: TicketStatus, number: string): void {
@@ -42,17 +25,9 @@ export function assertTicketAction(action: TicketAction, status: TicketStatus, n
   }
 }
 
-export type CounterAction = 'open' | 'pause' | 'close';
-
-export const COUNTER_ACTIONS_FROM: Readonly<Record<CounterAction, readonly CounterStatus[]>> = {
-  open: ['closed', 'paused'],
-  pause: ['open'],
-  close: ['open', 'paused'],
-};
-
 /** Throws INVALID_TRANSITION unless the counter action is allowed from `status`. */
 export function assertCounterAction(action: CounterAction, status: CounterStatus, counterNumber: number): void {
-  if (!COUNTER_ACTIONS_FROM[action].includes(status)) {
+  if (!canApplyCounterAction(action, status)) {
     throw new AppError('INVALID_TRANSITION', `cannot ${action} counter ${counterNumber}: it is ${status}`);
   }
 }

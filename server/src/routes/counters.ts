@@ -1,47 +1,22 @@
+/** Opening, pausing and closing counters, and calling the next ticket (protocol queueRoutes). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
-import { Counter, CounterParams, OpenCounterBody, Ticket } from '../../../protocol/schemas.js';
+import { queueRoutes as routes } from '../../../protocol/queue-routes.js';
 import { actorOf } from '../plugins/auth.js';
+import { serveRoute } from './serve-route.js';
 
 const counters: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRequest', app.authenticate);
-  const base = { tags: ['counter'], security: [{ bearerAuth: [] }], params: CounterParams };
   const { counters: service, queue } = app.lobby;
 
-  app.post(
-    '/api/counters/:counterId/open',
-    {
-      schema: { ...base, body: OpenCounterBody, response: { 200: Counter } },
-      // An empty POST is the common case: treat it as {}.
-      preValidation: async (request) => {
-        request.body ??= {};
-      },
+  serveRoute(app, routes.openCounter, (request) => service.open(actorOf(request), request.params.counterId, request.body?.tellerId), {
+    // An empty POST is the common case: treat it as {}.
+    preValidation: async (request) => {
+      request.body ??= {};
     },
-    async (request) => service.open(actorOf(request), request.params.counterId, request.body?.tellerId),
-  );
-  app.post(
-    '/api/counters/:counterId/pause',
-    { schema: { ...base, response: { 200: Counter } } },
-    async (request) => service.pause(actorOf(request), request.params.counterId),
-  );
-  app.post(
-    '/api/counters/:counterId/close',
-    { schema: { ...base, response: { 200: Counter } } },
-    async (request) => service.close(actorOf(request), request.params.counterId),
-  );
-  app.post(
-    '/api/counters/:counterId/call-next',
-    {
-      schema: {
-        ...base,
-        summary: 'Call the next ticket for this counter (204 when nobody waits for it)',
-        response: { 200: Ticket, 204: Type.Null() },
-      },
-    },
-    async (request, reply) => {
-      const ticket = await queue.callNext(actorOf(request), request.params.counterId);
-      return ticket ? ticket : reply.status(204).send(null);
-    },
-  );
+  });
+  serveRoute(app, routes.pauseCounter, (request) => service.pause(actorOf(request), request.params.counterId));
+  serveRoute(app, routes.closeCounter, (request) => service.close(actorOf(request), request.params.counterId));
+  // null: nobody waits for this counter's services (204).
+  serveRoute(app, routes.callNext, (request) => queue.callNext(actorOf(request), request.params.counterId));
 };
 export default counters;

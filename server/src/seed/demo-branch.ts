@@ -7,41 +7,12 @@ import type { Clock } from '../lib/clock.js';
 import { hashPassword } from '../lib/password.js';
 import { hashToken } from '../lib/tokens.js';
 import { DEFAULT_SETTINGS } from '../repositories/mappers.js';
+import { DEMO_BRANCH_ID, DEMO_COUNTERS, DEMO_SERVICES, demoCounterId, demoServiceId } from '../demo/demo-branch-layout.js';
 import { seedDemoNotices } from './demo-notices.js';
 
-export const DEMO_BRANCH_ID = 'demo';
+export { DEMO_BRANCH_ID };
 export const DEMO_PASSWORD = 'demo';
 export const DEMO_DEVICE_TOKENS = { kiosk: 'demo-kiosk', display: 'demo-display' } as const;
-
-interface ServiceSeed {
-  prefix: string;
-  en: string;
-  zhHant: string;
-  zhHans: string;
-  selfService: MachineKind | null;
-  targetMinutes: number;
-  serviceMinutes: number;
-  icon: string;
-}
-
-export const DEMO_SERVICES: ServiceSeed[] = [
-  { prefix: 'A', en: 'Cash & deposits', zhHant: '現金存取', zhHans: '现金存取', selfService: 'atm', targetMinutes: 10, serviceMinutes: 4, icon: '💴' },
-  { prefix: 'B', en: 'Transfers & remittance', zhHant: '轉賬匯款', zhHans: '转账汇款', selfService: 'self_service_terminal', targetMinutes: 10, serviceMinutes: 6, icon: '🔁' },
-  { prefix: 'C', en: 'Cards & accounts', zhHant: '卡務及賬戶', zhHans: '卡务及账户', selfService: 'self_service_terminal', targetMinutes: 15, serviceMinutes: 7, icon: '💳' },
-  { prefix: 'D', en: 'Foreign exchange', zhHant: '外幣兌換', zhHans: '外币兑换', selfService: null, targetMinutes: 15, serviceMinutes: 5, icon: '💱' },
-  { prefix: 'E', en: 'Wealth management & loans', zhHant: '理財及貸款', zhHans: '理财及贷款', selfService: null, targetMinutes: 20, serviceMinutes: 15, icon: '📈' },
-  { prefix: 'V', en: 'VIP banking', zhHant: '貴賓服務', zhHans: '贵宾服务', selfService: null, targetMinutes: 5, serviceMinutes: 10, icon: '⭐' },
-];
-
-/** Counter number → the prefixes it serves; 5 is the low counter, 6 the VIP counter. */
-const DEMO_COUNTERS: { number: number; serves: string; vip?: boolean; low?: boolean }[] = [
-  { number: 1, serves: 'ABD' },
-  { number: 2, serves: 'ABD' },
-  { number: 3, serves: 'ABC' },
-  { number: 4, serves: 'ABCD' },
-  { number: 5, serves: 'CE', low: true },
-  { number: 6, serves: 'VABCDE', vip: true },
-];
 
 const DEMO_MACHINES: { kind: MachineKind; label: string }[] = [
   { kind: 'atm', label: 'ATM 1' },
@@ -78,7 +49,7 @@ export async function seedDemoBranch(db: Kysely<Database>, clock: Clock): Promis
 
     const serviceIds = new Map<string, string>();
     for (const [i, s] of DEMO_SERVICES.entries()) {
-      const id = `${DEMO_BRANCH_ID}-${s.prefix.toLowerCase()}`;
+      const id = demoServiceId(s.prefix);
       serviceIds.set(s.prefix, id);
       await trx
         .insertInto('services')
@@ -100,7 +71,7 @@ export async function seedDemoBranch(db: Kysely<Database>, clock: Clock): Promis
     }
 
     for (const c of DEMO_COUNTERS) {
-      const id = `${DEMO_BRANCH_ID}-counter-${c.number}`;
+      const id = demoCounterId(c.number);
       await trx
         .insertInto('counters')
         .values({
@@ -139,12 +110,12 @@ export async function seedDemoBranch(db: Kysely<Database>, clock: Clock): Promis
     await trx
       .insertInto('device_tokens')
       .values(
-        Object.entries(DEMO_DEVICE_TOKENS).map(([kind, token]) => ({
+        (['kiosk', 'display'] as const).map((kind) => ({
           id: newId(),
           branch_id: DEMO_BRANCH_ID,
           kind,
           label: `Demo ${kind}`,
-          token_hash: hashToken(token),
+          token_hash: hashToken(DEMO_DEVICE_TOKENS[kind]),
           created_at: now,
           revoked_at: null,
         })),

@@ -4,7 +4,9 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
+import type { WhatIfForecast } from '../../../protocol/forecast-schemas.js';
 import type { Tier } from '../../../protocol/schemas.js';
+import { countArrivalsByHour, localHourReader } from '../domain/arrival-hours.js';
 import { businessDay } from '../domain/business-day.js';
 import { addDays } from '../domain/service-time.js';
 import { notFound } from '../errors.js';
@@ -13,11 +15,10 @@ import { findBranch } from '../repositories/branch-repository.js';
 import { issuedTickets } from '../repositories/history-repository.js';
 import { toBranch } from '../repositories/mappers.js';
 import type { SimulatedService } from '../simulator/branch-profile.js';
-import { predictWhatIf, type LiveHall, type WhatIfAction, type WhatIfForecast } from '../simulator/what-if.js';
+import { predictWhatIf, type LiveHall, type WhatIfAction } from '../simulator/what-if.js';
 import { assertStaff, type Actor } from '../domain/actor.js';
 import { queueCounters, queueServices, waitingTickets } from '../domain/branch-state.js';
 import type { BranchEngine } from './branch-engine.js';
-import { countArrivalsByHour, localHourReader } from './report-service.js';
 
 /** Days of history behind the next hour's arrivals. */
 const HISTORY_DAYS = 28;

@@ -4,9 +4,11 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
+import type { ArrivalsReport, EstimateAccuracyReport, ReportQuery } from '../../../protocol/forecast-schemas.js';
+import { countArrivalsByHour } from '../domain/arrival-hours.js';
 import { businessDay } from '../domain/business-day.js';
 import { addDays, learnServiceTime } from '../domain/service-time.js';
-import { measureEstimateAccuracy, type EstimateAccuracy } from '../domain/wait-estimate.js';
+import { measureEstimateAccuracy } from '../domain/wait-estimate.js';
 import { AppError, notFound } from '../errors.js';
 import type { Clock } from '../lib/clock.js';
 import { findBranch, listServices } from '../repositories/branch-repository.js';
@@ -19,73 +21,11 @@ export const MAX_REPORT_DAYS = 366;
 /** Period when the caller names none: the last four weeks up to today. */
 export const DEFAULT_REPORT_DAYS = 28;
 
-export interface ReportPeriod {
-  from?: string;
-  to?: string;
-}
-
-export interface EstimateAccuracyReport {
-  from: string;
-  to: string;
-  overall: EstimateAccuracy;
-  services: (EstimateAccuracy & { serviceId: string })[];
-}
-
-export interface ArrivalsReport {
-  from: string;
-  to: string;
-  timeZone: string;
-  /** Business days in the period on which at least one ticket was issued. */
-  days: number;
-  services: {
-    serviceId: string;
-    tickets: number;
-    /** Tickets issued in each hour of the day (0–23, branch time), summed over the period. */
-    ticketsByHour: number[];
-    /** The same per business day with tickets: the arrival rate to plan counters with. */
-    arrivalsPerHour: number[];
-    /** Robust mean service time of the period (clipped outliers, blended with the configured time). */
-    meanServiceSeconds: number;
-    completedTickets: number;
-  }[];
-}
-
 const isCalendarDay = (day: string) => /^\d{4}-\d{2}-\d{2}$/.test(day) && addDays(day, 0) === day;
-
-/** Hour of the day (0–23) in `timeZone`; cached per UTC hour, which is enough for whole-hour and half-hour zones alike. */
-export function localHourReader(timeZone: string) {
-  const format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const offsets = new Map<string, number>();
-  return (iso: string): number => {
-    const key = iso.slice(0, 13);
-    let offsetMinutes = offsets.get(key);
-    if (offsetMinutes === undefined) {
-      const utc = Date.parse(`${key}:00:00.000Z`);
-      const [h, m] = format.format(utc).split(':').map(Number);
-      offsetMinutes = (((h * 60 + m - new Date(utc).getUTCHours() * 60) % 1440) + 1440) % 1440;
-      offsets.set(key, offsetMinutes);
-    }
-    const at = new Date(iso);
-    const minutesOfDay = at.getUTCHours() * 60 + at.getUTCMinutes() + offsetMinutes;
-    return Math.floor((minutesOfDay % 1440) / 60);
-  };
-}
-
-/** Tickets per service and hour of the day (branch time), and the number of business days they span. */
-export function countArrivalsByHour(issued: readonly { service_id: string; business_day: string; issued_at: string }[], timeZone: string) {
-  const hourOf = localHourReader(timeZone);
-  const byService = new Map<string, number[]>();
-  for (const t of issued) {
-    let hours = byService.get(t.service_id);
-    if (!hours) byService.set(t.service_id, (hours = Array<number>(24).fill(0)));
-    hours[hourOf(t.issued_at)]++;
-  }
-  return { days: new Set(issued.map((t) => t.business_day)).size, byService };
-}
 
 export function createReportService({ db, clock }: { db: Kysely<Database>; clock: Clock }) {
   /** Checks access and the period; fills in the default period in the branch's calendar. */
-  async function open(actor: Actor, branchId: string, period: ReportPeriod) {
+  async function open(actor: Actor, branchId: string, period: ReportQuery) {
     assertStaff(actor, branchId, ['admin', 'manager']);
     const row = await findBranch(db, branchId);
     if (!row) throw notFound('branch', branchId);
@@ -104,7 +44,7 @@ export function createReportService({ db, clock }: { db: Kysely<Database>; clock
 
   return {
     /** Promised wait at issue against the wait that followed, overall and per service. */
-    async estimateAccuracy(actor: Actor, branchId: string, period: ReportPeriod): Promise<EstimateAccuracyReport> {
+    async estimateAccuracy(actor: Actor, branchId: string, period: ReportQuery): Promise<EstimateAccuracyReport> {
       const { from, to, services } = await open(actor, branchId, period);
       const rows = await issuedTickets(db, branchId, from, to);
       // Customers who had gone when called, or cancelled, were not waiting to the end.
@@ -125,7 +65,7 @@ export function createReportService({ db, clock }: { db: Kysely<Database>; clock
     },
 
     /** Tickets issued per hour of the day per service, and each service's mean service time. */
-    async arrivalsByHour(actor: Actor, branchId: string, period: ReportPeriod): Promise<ArrivalsReport> {
+    async arrivalsByHour(actor: Actor, branchId: string, period: ReportQuery): Promise<ArrivalsReport> {
       const { branch, from, to, services } = await open(actor, branchId, period);
       const [issued, finished] = await Promise.all([issuedTickets(db, branchId, from, to), finishedTickets(db, branchId, from, to)]);
       const { days, byService } = countArrivalsByHour(issued, branch.timeZone);

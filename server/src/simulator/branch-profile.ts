@@ -5,7 +5,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { DEMO_SERVICES } from '../seed/demo-branch.js';
+import { DEMO_COUNTERS, DEMO_SERVICES, demoCounterId, demoServiceId } from '../demo/demo-branch-layout.js';
 
 export const SimulatedService = Type.Object({
   id: Type.String({ minLength: 1 }),
@@ -65,25 +65,23 @@ export function parseProfile(json: unknown): BranchProfile {
 export const DEMO_ARRIVALS = [30, 44, 40, 48, 42, 34, 38, 28];
 /** Share of the demo branch's customers per service prefix. */
 export const DEMO_MIX: Record<string, number> = { A: 0.38, B: 0.2, C: 0.14, D: 0.1, E: 0.1, V: 0.08 };
-/** Counters of the demo branch (seed/demo-branch.ts), with staggered lunch breaks for 1–4. */
-const DEMO_COUNTERS: { number: number; serves: string; vip?: boolean; shifts: [number, number][] }[] = [
-  { number: 1, serves: 'ABD', shifts: [[0, 3], [4, 8]] },
-  { number: 2, serves: 'ABD', shifts: [[0, 4], [5, 8]] },
-  { number: 3, serves: 'ABC', shifts: [[0, 3], [4, 8]] },
-  { number: 4, serves: 'ABCD', shifts: [[0, 4], [5, 8]] },
-  { number: 5, serves: 'CE', shifts: [[0, 8]] },
-  { number: 6, serves: 'VABCDE', vip: true, shifts: [[0, 8]] },
-];
+/** Staffed hours of the demo branch's counters on an ordinary day: staggered lunch breaks for 1–4. */
+const DEMO_SHIFTS: Record<number, [number, number][]> = {
+  1: [[0, 3], [4, 8]],
+  2: [[0, 4], [5, 8]],
+  3: [[0, 3], [4, 8]],
+  4: [[0, 4], [5, 8]],
+  5: [[0, 8]],
+  6: [[0, 8]],
+};
 
-const serviceId = (prefix: string) => `demo-${prefix.toLowerCase()}`;
-
-/** The demo branch (the same services and counters as the seeded `demo` branch) on an ordinary day. */
+/** The demo branch (the same services and counters as the seeded `demo` branch: demo/demo-branch-layout.ts) on an ordinary day. */
 export function demoProfile(): BranchProfile {
   return {
     name: 'demo',
     hours: DEMO_ARRIVALS.length,
     services: DEMO_SERVICES.map((s) => ({
-      id: serviceId(s.prefix),
+      id: demoServiceId(s.prefix),
       label: s.prefix,
       name: s.en,
       meanServiceSeconds: s.serviceMinutes * 60,
@@ -95,11 +93,11 @@ export function demoProfile(): BranchProfile {
       divertShare: s.selfService ? 0.1 : 0,
     })),
     counters: DEMO_COUNTERS.map((c) => ({
-      id: `demo-counter-${c.number}`,
+      id: demoCounterId(c.number),
       number: c.number,
       vip: c.vip ?? false,
-      serviceIds: [...c.serves].map(serviceId),
-      shifts: c.shifts,
+      serviceIds: [...c.serves].map(demoServiceId),
+      shifts: DEMO_SHIFTS[c.number] ?? [[0, DEMO_ARRIVALS.length]],
     })),
     settings: { regularCountersTakeVip: 'when_no_vip_counter', maxCallsAheadOfOverdue: 2 },
     patienceSeconds: 40 * 60,

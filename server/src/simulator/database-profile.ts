@@ -5,13 +5,13 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
+import { countArrivalsByHour } from '../domain/arrival-hours.js';
 import { businessDay } from '../domain/business-day.js';
 import { addDays, collectQueueTimeEvidence, learnQueueTimes } from '../domain/service-time.js';
 import { findBranch, listServices } from '../repositories/branch-repository.js';
 import { listCounters } from '../repositories/counter-repository.js';
 import { finishedTickets, issuedTickets } from '../repositories/history-repository.js';
 import { toBranch } from '../repositories/mappers.js';
-import { countArrivalsByHour } from '../services/report-service.js';
 import { DEMO_ARRIVALS, DEMO_MIX, type BranchProfile } from './branch-profile.js';
 
 const HISTORY_DAYS = 28;

@@ -4,6 +4,7 @@
  * foreign exchange") and report the likely longest and mean wait of each. Run k of both scenarios
  * uses the same seed, so the same customers arrive and the difference is the action's.
  */
+import type { ScenarioForecast, WaitRange, WhatIfForecast } from '../../../protocol/forecast-schemas.js';
 import type { Tier } from '../../../protocol/schemas.js';
 import { AppError, notFound } from '../errors.js';
 import type { BranchProfile, SimulatedService } from './branch-profile.js';
@@ -35,28 +36,6 @@ export interface LiveHall {
   counters: readonly LiveCounter[];
   waiting: readonly InitialTicket[];
   settings: BranchProfile['settings'];
-}
-
-export interface WaitRange {
-  median: number;
-  p10: number;
-  p90: number;
-}
-
-export interface ScenarioForecast {
-  /** The longest wait of anyone in the hall during the period (called, or still waiting at its end). */
-  longestWaitSeconds: WaitRange;
-  /** Mean wait of those customers. */
-  meanWaitSeconds: WaitRange;
-  /** Customers still waiting when the period ends. */
-  waitingAtEnd: WaitRange;
-}
-
-export interface WhatIfForecast {
-  horizonMinutes: number;
-  runs: number;
-  baseline: ScenarioForecast;
-  withAction: ScenarioForecast;
 }
 
 const counterLabel = (c: LiveCounter) => `counter ${c.number}`;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { planningRoutes } from '../../../protocol/planning-routes.js';
+import { routeUrl } from '../../../protocol/route-kit.js';
 import {
   addDays,
   businessDayAt,
@@ -6,7 +8,6 @@ import {
   lastDays,
   periodDays,
   periodProblem,
-  periodQuery,
   periodText,
 } from '../../../manager-ui/src/reports/report-period.js';
 
@@ -42,7 +43,10 @@ describe('report periods', () => {
   });
 
   it('asks the server for exactly the days shown', () => {
-    expect(periodQuery({ from: '2026-11-17', to: '2026-11-23' })).toBe('from=2026-11-17&to=2026-11-23');
+    const period = { from: '2026-11-17', to: '2026-11-23' };
+    expect(routeUrl(planningRoutes.arrivalsByHour, { branchId: 'demo', ...period })).toBe(
+      '/api/branches/demo/reports/arrivals-by-hour?from=2026-11-17&to=2026-11-23',
+    );
   });
 
   it('writes the period as people read it, in each language', () => {

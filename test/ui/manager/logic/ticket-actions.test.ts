@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketStatus } from '../../../../protocol/schemas.js';
-import { canCallNext, counterActionsFor, tellerActionsFor, triageActionsFor } from '../../../../manager-ui/src/logic/ticket-actions.js';
+import { counterActionsFor, tellerActionsFor, triageActionsFor } from '../../../../manager-ui/src/logic/ticket-actions.js';
 
 describe('teller actions enabled for the current ticket', () => {
   it.each<[TicketStatus | null, string[]]>([
@@ -14,26 +14,6 @@ describe('teller actions enabled for the current ticket', () => {
     ['diverted', []],
   ])('a %s ticket enables %j', (status, actions) => {
     expect([...tellerActionsFor(status)].sort()).toEqual([...actions].sort());
-  });
-});
-
-describe('call next', () => {
-  it('is possible at an open counter with nobody at it', () => {
-    expect(canCallNext({ status: 'open' }, null)).toBe(true);
-  });
-
-  it('is possible once the current customer is finished', () => {
-    expect(canCallNext({ status: 'open' }, { status: 'done' })).toBe(true);
-  });
-
-  it('waits until the called or served customer is dealt with', () => {
-    expect(canCallNext({ status: 'open' }, { status: 'called' })).toBe(false);
-    expect(canCallNext({ status: 'open' }, { status: 'serving' })).toBe(false);
-  });
-
-  it('is not possible at a paused or closed counter', () => {
-    expect(canCallNext({ status: 'paused' }, null)).toBe(false);
-    expect(canCallNext({ status: 'closed' }, null)).toBe(false);
   });
 });
 

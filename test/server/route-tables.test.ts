@@ -1,0 +1,31 @@
+/** The server serves every route of the protocol's route tables, as the tables describe them. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planningRoutes } from '../../protocol/planning-routes.js';
+import { queueRoutes } from '../../protocol/queue-routes.js';
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t.close());
+
+const tables = { queueRoutes, planningRoutes };
+
+describe('route tables', () => {
+  const routes = Object.entries(tables).flatMap(([table, entries]) => Object.entries(entries).map(([name, route]) => [`${table}.${name}`, route] as const));
+
+  it.each(routes)('%s is registered with its method and path', (_, route) => {
+    expect(t.app.hasRoute({ method: route.method, url: route.path })).toBe(true);
+  });
+
+  it('documents the routes that need a token as such, and the public one without', async () => {
+    const paths = (await t.app.inject({ url: '/docs/json' })).json().paths as Record<string, Record<string, { security?: unknown[] }>>;
+    const openApiPath = (path: string) => path.replace(/:([A-Za-z]+)/g, '{$1}');
+    for (const [, route] of routes) {
+      const operation = paths[openApiPath(route.path)]?.[route.method.toLowerCase()];
+      expect(operation, route.path).toBeDefined();
+      expect(operation.security, route.path).toEqual('public' in route && route.public ? undefined : [{ bearerAuth: [] }]);
+    }
+  });
+});
