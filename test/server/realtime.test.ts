@@ -88,9 +88,15 @@ describe('the live socket', () => {
     live.close();
   });
 
+  it('tells a socket whose token no longer holds to stop (4401) rather than refusing it like a lost connection', async () => {
+    const live = connect(liveUrl('nope'));
+    const closed = new Promise<number>((resolve) => live.socket.on('close', (code) => resolve(code)));
+    expect(await closed).toBe(4401);
+    expect(live.messages).toEqual([]);
+  });
+
   it.each([
     ['no token', `/api/branches/${BRANCH}/live`, 401],
-    ['a wrong token', `/api/branches/${BRANCH}/live?token=nope`, 401],
     ['an unknown branch', '/api/branches/nowhere/live?token=demo-display', 403],
   ])('refuses the upgrade with %s', async (_name, path, status) => {
     const socket = new WebSocket(`${base}${path}`);

@@ -74,6 +74,12 @@ describe('signed out', () => {
     expect(await page.locator('[data-testid="connection"]').count()).toBe(0);
     expect(await page.locator('hall-display').count()).toBe(0);
     await expectNoReconnect(sockets);
+
+    // Reloaded (a power cut, a restart of the screen): still signed out, not "Reconnecting…" for ever.
+    await page.reload();
+    await eventually(() => tid(page, 'signed-out').isVisible()).toBe(true);
+    expect(await page.locator('[data-testid="connection"]').count()).toBe(0);
+    await expectNoReconnect(sockets);
     await page.context().close();
   });
 

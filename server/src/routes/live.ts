@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { BranchParams } from '../../../protocol/schemas.js';
-import { actorOf, tokenOf } from '../plugins/auth.js';
+import { LIVE_CLOSE } from '../../../protocol/messages.js';
+import { unauthenticated } from '../domain/actor.js';
+import { tokenOf } from '../plugins/auth.js';
 import { serveLiveSocket } from '../realtime/live-socket.js';
 
 export interface LiveRouteOptions {
@@ -11,7 +13,14 @@ export interface LiveRouteOptions {
 }
 
 const live: FastifyPluginAsyncTypebox<LiveRouteOptions> = async (app, { pingIntervalMs, maxBufferedBytes }) => {
-  app.addHook('onRequest', app.authenticate);
+  // A token that no longer holds (a revoked device, an ended session) is told so over the socket,
+  // with the close code the live client stops on: an HTTP 401 would look to a browser like a lost
+  // connection, and a reloaded kiosk would retry for ever. No token at all is refused as usual.
+  app.addHook('onRequest', async (request) => {
+    const token = tokenOf(request);
+    if (!token) throw unauthenticated();
+    request.actor = await app.lobby.auth.resolve(token);
+  });
   app.get(
     '/api/branches/:branchId/live',
     {
@@ -23,10 +32,13 @@ const live: FastifyPluginAsyncTypebox<LiveRouteOptions> = async (app, { pingInte
         querystring: Type.Object({ token: Type.Optional(Type.String()) }),
       },
       // Refuse before the upgrade, so a wrong branch gets a plain 403 or 404.
-      preHandler: async (request) => app.lobby.snapshots.assertReadable(actorOf(request), request.params.branchId),
+      preHandler: async (request) => {
+        if (request.actor) await app.lobby.snapshots.assertReadable(request.actor, request.params.branchId);
+      },
     },
     (socket, request) => {
-      const actor = actorOf(request);
+      const actor = request.actor;
+      if (!actor) return socket.close(LIVE_CLOSE.UNAUTHORIZED, 'session ended or device revoked');
       serveLiveSocket({
         socket,
         branchId: request.params.branchId,
