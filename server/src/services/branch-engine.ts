@@ -21,6 +21,7 @@ import { AppError, notFound } from '../errors.js';
 import type { Clock } from '../lib/clock.js';
 import type { EventBus } from '../realtime/event-bus.js';
 import { loadBranchState, SequenceMoved, writeBranchChanges } from '../repositories/branch-state-repository.js';
+import { inTransaction } from '../repositories/db.js';
 
 /** Queue figures and every waiting ticket's position and estimate, as of one sequence number. */
 export interface BranchView {
@@ -221,7 +222,7 @@ export function createBranchEngine({ db, clock, bus }: BranchEngineDeps) {
     const bases = drafts.map(({ entry }, i) => ({ branchId: branch.id, seq: fromSeq + i + 1, at, actorId: entry.job.actorId }));
     const written = drafts.map(({ draft }, i) => toEvent(draft, { ...bases[i], queues: view?.queues ?? [] }, figures));
 
-    await db.transaction().execute((trx) => writeBranchChanges(trx, branch.id, fromSeq, changes, written));
+    await inTransaction(db, (trx) => writeBranchChanges(trx, branch.id, fromSeq, changes, written));
     state.seq = fromSeq + written.length;
     for (const entry of decided) {
       if (entry.refusal) entry.job.reject(entry.refusal);

@@ -10,7 +10,7 @@ import type { BranchConfiguredEvent } from '../../../protocol/messages.js';
 import type { Clock } from '../lib/clock.js';
 import { appendEvents } from '../repositories/branch-state-repository.js';
 import { reserveEventSeq } from '../repositories/branch-repository.js';
-import type { Db } from '../repositories/db.js';
+import { inTransaction, type Db } from '../repositories/db.js';
 import type { BranchEngine } from './branch-engine.js';
 
 export interface BranchTransactionDeps {
@@ -30,7 +30,7 @@ export type RunInBranch = <T>(
 
 export function createBranchTransaction({ db, clock, engine }: BranchTransactionDeps): RunInBranch {
   return async (branchId, actorId, work) => {
-    const committed = await db.transaction().execute(async (trx) => {
+    const committed = await inTransaction(db, async (trx) => {
       const now = clock.now();
       let emitted = 0;
       const result = await work(trx, () => emitted++, now);
