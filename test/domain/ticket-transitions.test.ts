@@ -15,19 +15,13 @@ describe('ticket transitions', () => {
 });
 
 describe('counter transitions', () => {
-  it.each([
-    ['open', 'closed', true],
-    ['open', 'paused', true],
-    ['open', 'open', false],
-    ['pause', 'open', true],
-    ['pause', 'paused', false],
-    ['pause', 'closed', false],
-    ['close', 'open', true],
-    ['close', 'paused', true],
-    ['close', 'closed', false],
-  ] as const)('%s from %s allowed: %s', (action, status, allowed) => {
-    const run = () => assertCounterAction(action, status, 3);
-    if (allowed) expect(run).not.toThrow();
-    else expect(run).toThrowError(expect.objectContaining({ code: 'INVALID_TRANSITION' }));
+  it('refuses pausing a closed counter with INVALID_TRANSITION naming the counter', () => {
+    expect(() => assertCounterAction('pause', 'closed', 3)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_TRANSITION', message: 'cannot pause counter 3: it is closed' }),
+    );
+  });
+
+  it('lets an allowed action through', () => {
+    expect(() => assertCounterAction('close', 'paused', 3)).not.toThrow();
   });
 });
