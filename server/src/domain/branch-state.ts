@@ -3,6 +3,7 @@
  * read, every active ticket, and what the estimator has learned. Loaded once, then kept current by
  * applying each accepted change (`evolve`), so a button press reads nothing from the database.
  */
+import { isAtCounter } from '../../../protocol/actions.js';
 import type { Branch, Counter, Machine, RecentCall, Service, Ticket, TicketStatus } from '../../../protocol/schemas.js';
 import { RECENT_CALLS_KEPT } from '../../../protocol/messages.js';
 import type { QueueCounter, QueueService } from './queue-position.js';
@@ -184,7 +185,7 @@ export function queueServices(state: BranchState): QueueService[] {
 export function queueCounters(state: BranchState): QueueCounter[] {
   return [...state.counters.values()].map((c) => {
     const ticket = c.currentTicketId ? state.tickets.get(c.currentTicketId) : undefined;
-    const busy = ticket && (ticket.status === 'called' || ticket.status === 'serving');
+    const busy = ticket && isAtCounter(ticket.status);
     return {
       id: c.id,
       status: c.status,

@@ -3,6 +3,7 @@
  * commands: `decide(state, command, now)` returns the rows to write and the events to publish, or
  * a refusal. Nothing here reads or writes; the branch engine runs a decision in one transaction.
  */
+import { isAtCounter } from '../../../protocol/actions.js';
 import type { DomainEventType } from '../../../protocol/messages.js';
 import type { Counter, MachineKind, Role, Tier } from '../../../protocol/schemas.js';
 import { AppError, notFound } from '../errors.js';
@@ -327,7 +328,7 @@ function requireCounter(state: BranchState, counterId: string): Counter {
 /** The ticket called to or being served at the counter, if any: the counter is busy with it. */
 function currentTicket(state: BranchState, counter: Counter): TicketRecord | undefined {
   const ticket = counter.currentTicketId ? state.tickets.get(counter.currentTicketId) : undefined;
-  return ticket && (ticket.status === 'called' || ticket.status === 'serving') ? ticket : undefined;
+  return ticket && isAtCounter(ticket.status) ? ticket : undefined;
 }
 
 /**
@@ -350,7 +351,7 @@ function actOn(state: BranchState, command: { actor: Actor; ticketId: string; fi
 function ticketChange(state: BranchState, type: DomainEventType, ticket: TicketRecord, counterId = ticket.counterId): Decision {
   const changes: Change[] = [{ kind: 'ticket', ticket, inserted: false }];
   let counter = counterId ? state.counters.get(counterId) : undefined;
-  const stillThere = ticket.counterId === counter?.id && (ticket.status === 'called' || ticket.status === 'serving');
+  const stillThere = ticket.counterId === counter?.id && isAtCounter(ticket.status);
   if (counter && counter.currentTicketId === ticket.id && !stillThere) {
     counter = { ...counter, currentTicketId: null };
     changes.push({ kind: 'counter', counter });
