@@ -156,24 +156,3 @@ export function queueFigures(
   });
   return { tickets, queues };
 }
-
-/** Position and estimated wait for every waiting ticket, keyed by ticket id. */
-export function positionsAndEstimates(
-  waiting: readonly WaitingTicket[],
-  services: readonly QueueService[],
-  counters: readonly QueueCounter[],
-  rules?: QueueRules,
-): Map<string, { position: number; estimatedWaitSeconds: number }> {
-  return queueFigures(waiting, services, counters, rules).tickets;
-}
-
-/** Waiting count, longest wait and the estimate for a new regular ticket, per service. */
-export function queueSummaries(
-  waiting: readonly WaitingTicket[],
-  services: readonly QueueService[],
-  counters: readonly QueueCounter[],
-  now: Date,
-  settings?: QueueRules['settings'],
-): QueueSummary[] {
-  return queueFigures(waiting, services, counters, { now, settings }).queues;
-}
