@@ -14,6 +14,7 @@ import authPlugin from './plugins/auth.js';
 import dayClosePlugin from './plugins/day-close.js';
 import errorsPlugin from './plugins/errors.js';
 import lobbyPlugin from './plugins/lobby.js';
+import sameOriginPlugin from './plugins/same-origin.js';
 import uiPlugin from './plugins/ui.js';
 import { createInProcessEventBus, type EventBus } from './realtime/event-bus.js';
 import adminRoutes from './routes/admin.js';
@@ -39,6 +40,8 @@ export interface AppOptions {
   liveMaxBufferedBytes?: number;
   /** How often to close past business days (cancel yesterday's leftovers); off when omitted. */
   dayCloseIntervalMs?: number;
+  /** Origins besides the server's own whose pages may change state or open live sockets. */
+  allowedOrigins?: readonly string[];
   /** Folder of the built front-ends to serve; none when omitted. */
   uiRoot?: string;
 }
@@ -54,6 +57,7 @@ export async function buildApp(options: AppOptions) {
   await migrateToLatest(options.db);
 
   await app.register(errorsPlugin);
+  await app.register(sameOriginPlugin, { allowedOrigins: options.allowedOrigins });
   await app.register(lobbyPlugin, {
     db: options.db,
     clock: options.clock ?? systemClock,

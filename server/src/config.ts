@@ -10,6 +10,8 @@ export interface Config {
   logLevel: string;
   /** Build (when stale) and serve the front-ends; LOBBYFLOW_UI=0 runs the API alone. */
   serveUi: boolean;
+  /** Other origins whose pages may call the API (LOBBYFLOW_ALLOWED_ORIGINS, comma-separated). */
+  allowedOrigins: string[];
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -23,5 +25,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.LOBBYFLOW_ADMIN_PASSWORD || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     serveUi: env.LOBBYFLOW_UI !== '0',
+    allowedOrigins: (env.LOBBYFLOW_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
   };
 }

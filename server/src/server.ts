@@ -10,7 +10,7 @@ import { DEMO_BRANCH_ID, DEMO_DEVICE_TOKENS, DEMO_PASSWORD, isEmpty, seedDemoBra
 const config = readConfig();
 const { db, close } = openDatabase(config.databaseFile);
 if (config.serveUi) await ensureUiBuilt();
-const app = await buildApp({ db, logger: loggerOptions(config.logLevel), uiRoot: config.serveUi ? UI_DIST : undefined, dayCloseIntervalMs: 60_000 });
+const app = await buildApp({ db, allowedOrigins: config.allowedOrigins, logger: loggerOptions(config.logLevel), uiRoot: config.serveUi ? UI_DIST : undefined, dayCloseIntervalMs: 60_000 });
 
 if (await isEmpty(db)) {
   if (config.demo) {
