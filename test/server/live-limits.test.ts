@@ -78,3 +78,14 @@ describe('live socket limits', () => {
     expect(next!.snapshot.seq).toBe(first!.snapshot.seq + 1);
   });
 });
+
+describe('the snapshot route', () => {
+  it('answers with the shared snapshot, as JSON', async () => {
+    await issue();
+    const res = await t.app.inject({ url: `/api/branches/${BRANCH}/snapshot`, headers: await t.as('manager') });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(res.body).toBe((await t.app.lobby.engine.snapshot(BRANCH, 'staff'))!.json);
+    expect(res.json().tickets).toHaveLength(1);
+  });
+});

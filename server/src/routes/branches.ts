@@ -11,7 +11,12 @@ const branches: FastifyPluginAsyncTypebox = async (app) => {
   serveRoute(app, routes.services, (request) => snapshots.services(actorOf(request), request.params.branchId));
   serveRoute(app, routes.counters, (request) => snapshots.counters(actorOf(request), request.params.branchId));
   serveRoute(app, routes.machines, (request) => snapshots.machines(actorOf(request), request.params.branchId));
-  serveRoute(app, routes.snapshot, async (request) => (await snapshots.snapshot(actorOf(request), request.params.branchId)).snapshot);
+  serveRoute(app, routes.snapshot, async (request, reply) => {
+    const shared = await snapshots.snapshot(actorOf(request), request.params.branchId);
+    // Serialised once per sequence number and audience, for every screen that asks.
+    reply.type('application/json; charset=utf-8').serializer(() => shared.json);
+    return shared.snapshot;
+  });
   serveRoute(app, routes.issueTicket, (request) => queue.issueTicket(actorOf(request), request.params.branchId, request.body));
   serveRoute(app, routes.recordDiversion, async (request) => {
     const { serviceId, machineKind } = request.body;
