@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { pickNextTicket, type CallContext, type WaitingTicket } from '../../server/src/domain/call-order.js';
+import fc from 'fast-check';
+import { pickNextHead, pickNextTicket, type CallContext, type WaitingTicket } from '../../server/src/domain/call-order.js';
+import { TicketLanes } from '../../server/src/domain/ticket-lanes.js';
 
 const NOW = new Date('2026-11-23T02:30:00.000Z');
 /** A waiting ticket issued `minutesAgo` before NOW. */
@@ -115,5 +117,50 @@ describe('pickNextTicket', () => {
     ],
   ])('%s', (_name, overrides, expected) => {
     expect(pickNextTicket(context(overrides))?.id ?? null).toBe(expected);
+  });
+});
+
+describe('pickNextHead, the replay’s pickNextTicket', () => {
+  const services = ['A', 'B', 'V'];
+  const waitingTicket = fc.record({
+    serviceId: fc.constantFrom(...services),
+    tier: fc.constantFrom<WaitingTicket['tier']>('regular', 'priority', 'vip'),
+    // Arrivals within the last hour, to the millisecond; some at the same moment.
+    minutesAgo: fc.integer({ min: 0, max: 60 }),
+    ms: fc.constantFrom(0, 0, 500),
+  });
+
+  it('chooses the same ticket as pickNextTicket over the whole queue', () => {
+    fc.assert(
+      fc.property(
+        fc.array(waitingTicket, { maxLength: 30 }),
+        fc.boolean(),
+        fc.subarray(services, { minLength: 1 }),
+        fc.constantFrom<CallContext['settings']['regularCountersTakeVip']>('when_no_vip_counter', 'always', 'never'),
+        fc.integer({ min: 0, max: 3 }),
+        fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 5 }),
+        fc.subarray(services),
+        (drawn, vip, serviceIds, regularCountersTakeVip, maxCallsAheadOfOverdue, callMinutesAgo, vipOpen) => {
+          const waiting = drawn.map((d, i) => ({
+            id: `t${String(i).padStart(2, '0')}`,
+            serviceId: d.serviceId,
+            tier: d.tier,
+            issuedAt: new Date(NOW.getTime() - d.minutesAgo * 60_000 + d.ms).toISOString(),
+          }));
+          const ctx = context({
+            counter: { id: 'c', vip, serviceIds },
+            waiting,
+            settings: { regularCountersTakeVip, maxCallsAheadOfOverdue },
+            tieredCallsAt: callMinutesAgo.map(ago).sort(),
+            servicesWithOpenVipCounter: new Set(vipOpen),
+          });
+          const timed = waiting.map((t) => ({ ...t, issuedAtMs: Date.parse(t.issuedAt) }));
+          const heads = new TicketLanes(timed).heads(serviceIds) as (WaitingTicket & { issuedAtMs: number })[];
+          const fast = pickNextHead(ctx.counter, heads, ctx, ctx.tieredCallsAt.map((at) => Date.parse(at)), NOW.getTime());
+          expect(fast?.id ?? null).toBe(pickNextTicket(ctx)?.id ?? null);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -34,12 +34,18 @@ export interface CallContext {
 
 const TIER_RANK: Record<Tier, number> = { vip: 0, priority: 1, regular: 2 };
 
+/**
+ * Orders ISO times and UUIDv7 ids by their characters: the same order as a locale's for these
+ * fixed-format strings, without its cost (the estimator sorts every waiting ticket).
+ */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Orders tickets VIP, then priority, then regular; oldest first within a tier. */
 export function byTierThenArrival(a: WaitingTicket, b: WaitingTicket): number {
-  return TIER_RANK[a.tier] - TIER_RANK[b.tier] || a.issuedAt.localeCompare(b.issuedAt) || a.id.localeCompare(b.id);
+  return TIER_RANK[a.tier] - TIER_RANK[b.tier] || compareText(a.issuedAt, b.issuedAt) || compareText(a.id, b.id);
 }
 
-const byArrival = (a: WaitingTicket, b: WaitingTicket) => a.issuedAt.localeCompare(b.issuedAt) || a.id.localeCompare(b.id);
+const byArrival = (a: WaitingTicket, b: WaitingTicket) => compareText(a.issuedAt, b.issuedAt) || compareText(a.id, b.id);
 
 /** Whether a regular (non-VIP) counter may call a VIP ticket of `serviceId`. */
 export function regularCounterTakesVip(
@@ -98,4 +104,44 @@ export function pickNextTicket(ctx: CallContext): WaitingTicket | null {
     if (calledAhead >= limit) return oldestOverdue;
   }
   return callable[0];
+}
+
+/** Whether `a` arrived before `b` (ties broken by id), comparing the arrival in ms first. */
+const earlier = (a: TimedTicket, b: TimedTicket) => a.issuedAtMs < b.issuedAtMs || (a.issuedAtMs === b.issuedAtMs && byArrival(a, b) < 0);
+
+/** What the estimator's replay knows of a waiting ticket besides the ticket itself: its arrival in ms. */
+export interface TimedTicket extends WaitingTicket {
+  issuedAtMs: number;
+}
+
+/**
+ * `pickNextTicket` for the estimator's replay, which asks it once per waiting ticket: the same
+ * choice, over the heads of the lanes (see ticket-lanes.ts), without sorting, allocating or
+ * parsing dates. `tieredCallsAtMs` are the counter's priority and VIP calls in epoch ms.
+ * test/domain/call-order.test.ts checks that both always choose the same ticket.
+ */
+export function pickNextHead(
+  counter: CallingCounter,
+  heads: readonly TimedTicket[],
+  rules: Pick<CallContext, 'targetWaitSeconds' | 'servicesWithOpenVipCounter' | 'settings'>,
+  tieredCallsAtMs: readonly number[],
+  nowMs: number,
+): TimedTicket | null {
+  let best: TimedTicket | null = null;
+  let oldestOverdue: TimedTicket | null = null;
+  for (const ticket of heads) {
+    if (!counter.vip && ticket.tier === 'vip' && !regularCounterTakesVip(ticket.serviceId, rules.settings, rules.servicesWithOpenVipCounter)) continue;
+    if (best === null || TIER_RANK[ticket.tier] < TIER_RANK[best.tier] || (ticket.tier === best.tier && earlier(ticket, best))) best = ticket;
+    if (counter.vip || ticket.tier !== 'regular') continue;
+    const target = rules.targetWaitSeconds.get(ticket.serviceId) ?? Infinity;
+    if (nowMs - ticket.issuedAtMs > target * 1000 && (oldestOverdue === null || earlier(ticket, oldestOverdue))) oldestOverdue = ticket;
+  }
+  if (oldestOverdue) {
+    const overdueSince = oldestOverdue.issuedAtMs + (rules.targetWaitSeconds.get(oldestOverdue.serviceId) ?? 0) * 1000;
+    const limit = rules.settings.maxCallsAheadOfOverdue;
+    let calledAhead = 0;
+    for (let i = tieredCallsAtMs.length - 1; i >= 0 && calledAhead < limit; i--) if (tieredCallsAtMs[i] >= overdueSince) calledAhead++;
+    if (calledAhead >= limit) return oldestOverdue;
+  }
+  return best;
 }

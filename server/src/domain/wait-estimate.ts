@@ -11,7 +11,7 @@
  * larger, because customers ahead who give up offset it.)
  */
 import type { BranchSettings, Tier } from '../../../protocol/schemas.js';
-import { pickNextTicket, type CallingCounter, type WaitingTicket } from './call-order.js';
+import { pickNextHead, type CallingCounter, type TimedTicket, type WaitingTicket } from './call-order.js';
 import { TicketLanes } from './ticket-lanes.js';
 
 export interface CurrentCustomer {
@@ -70,7 +70,8 @@ export function expectedRemainingSeconds(meanSeconds: number, elapsedSeconds: nu
 interface Slot {
   counter: CallingCounter;
   freeAtMs: number;
-  tieredCallsAt: string[];
+  /** When this counter called priority or VIP tickets (epoch ms), the replay's calls included. */
+  tieredCallsAtMs: number[];
   /** When the counter first found nothing to call: a regular ticket issued now would be called then. */
   drainedAtMs: number | null;
 }
@@ -91,15 +92,7 @@ function replay(slots: Slot[], lanes: TicketLanes, rules: ReplayRules): Map<stri
     let first = 0;
     for (let i = 1; i < active.length; i++) if (active[i].freeAtMs < active[first].freeAtMs) first = i;
     const slot = active[first];
-    const next = pickNextTicket({
-      counter: slot.counter,
-      waiting: lanes.heads(slot.counter.serviceIds),
-      targetWaitSeconds: rules.targetWaitSeconds,
-      servicesWithOpenVipCounter: rules.servicesWithOpenVipCounter,
-      settings: rules.settings,
-      tieredCallsAt: slot.tieredCallsAt,
-      now: new Date(slot.freeAtMs),
-    });
+    const next = pickNextHead(slot.counter, lanes.heads(slot.counter.serviceIds) as TimedTicket[], rules, slot.tieredCallsAtMs, slot.freeAtMs);
     if (!next) {
       // Nothing it may call now; the lanes only shrink, so it never will.
       slot.drainedAtMs = slot.freeAtMs;
@@ -108,11 +101,23 @@ function replay(slots: Slot[], lanes: TicketLanes, rules: ReplayRules): Map<stri
     }
     calledAtMs.set(next.id, slot.freeAtMs);
     lanes.take(next);
-    if (next.tier !== 'regular') slot.tieredCallsAt.push(new Date(slot.freeAtMs).toISOString());
+    if (next.tier !== 'regular') slot.tieredCallsAtMs.push(slot.freeAtMs);
     slot.freeAtMs += rules.holdMs(next.serviceId);
   }
   for (const slot of active) slot.drainedAtMs ??= slot.freeAtMs;
   return calledAtMs;
+}
+
+/** The same waiting ticket objects come back replay after replay (the server holds them): parse each arrival once. */
+const timedTickets = new WeakMap<WaitingTicket, TimedTicket>();
+
+function timedTicket(ticket: WaitingTicket): TimedTicket {
+  let timed = timedTickets.get(ticket);
+  if (!timed || timed.issuedAt !== ticket.issuedAt || timed.tier !== ticket.tier || timed.serviceId !== ticket.serviceId) {
+    timed = { id: ticket.id, serviceId: ticket.serviceId, tier: ticket.tier, issuedAt: ticket.issuedAt, issuedAtMs: Date.parse(ticket.issuedAt) };
+    timedTickets.set(ticket, timed);
+  }
+  return timed;
 }
 
 /** Expected wait of every waiting ticket, and of a regular ticket issued now, under the branch's call rules. */
@@ -138,15 +143,16 @@ export function estimateWaits(input: WaitEstimateInput): WaitEstimate {
     let remainingMs = 0;
     if (current?.startedAtMs === null) remainingMs = holdMs(current.serviceId);
     else if (current) remainingMs = expectedRemainingSeconds(meanMs(current.serviceId) / 1000, (nowMs - current.startedAtMs) / 1000) * 1000;
-    return { counter, freeAtMs: nowMs + remainingMs, tieredCallsAt: [...counter.tieredCallsAt], drainedAtMs: null };
+    return { counter, freeAtMs: nowMs + remainingMs, tieredCallsAtMs: counter.tieredCallsAt.map((at) => Date.parse(at)), drainedAtMs: null };
   });
-  const calledAtMs = replay(slots, new TicketLanes(input.waiting), rules);
+  const timed = input.waiting.map(timedTicket);
+  const calledAtMs = replay(slots, new TicketLanes(timed), rules);
 
   // Tickets no open counter may call (its counters are closed or paused, or a VIP ticket the
   // regular counters may not take): we assume a counter opens for them now rather than promise
   // an endless wait. Such a counter works only on these tickets, so it changes no other figure.
   const newcomerServices = input.newcomerServiceIds ?? [];
-  const uncalled = input.waiting.filter((t) => !calledAtMs.has(t.id));
+  const uncalled = timed.filter((t) => !calledAtMs.has(t.id));
   const orphanServices = new Set(uncalled.map((t) => t.serviceId));
   for (const serviceId of newcomerServices) {
     if (!slots.some((s) => s.counter.serviceIds.includes(serviceId))) orphanServices.add(serviceId);
@@ -154,7 +160,7 @@ export function estimateWaits(input: WaitEstimateInput): WaitEstimate {
   const standIns: Slot[] = [...orphanServices].map((serviceId) => ({
     counter: { id: `stand-in:${serviceId}`, vip: true, serviceIds: [serviceId] },
     freeAtMs: nowMs,
-    tieredCallsAt: [],
+    tieredCallsAtMs: [],
     drainedAtMs: null,
   }));
   for (const [id, at] of replay(standIns, new TicketLanes(uncalled), rules)) calledAtMs.set(id, at);
