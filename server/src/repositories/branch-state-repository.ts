@@ -128,48 +128,39 @@ export async function appendEvents(trx: Db, events: readonly DomainEvent[]): Pro
   }
 }
 
+/** The columns a ticket's life can change after it is issued. */
+const changingColumns = (t: TicketRecord) => ({
+  service_id: t.serviceId,
+  tier: t.tier,
+  status: t.status,
+  called_at: t.calledAt,
+  started_at: t.startedAt,
+  ended_at: t.endedAt,
+  counter_id: t.counterId,
+  call_count: t.callCount,
+  diverted_to: t.divertedTo,
+});
+
 async function insertTicket(trx: Db, t: TicketRecord): Promise<void> {
   await trx
     .insertInto('tickets')
     .values({
       id: t.id,
       branch_id: t.branchId,
-      service_id: t.serviceId,
       number: t.number,
       business_day: t.businessDay,
-      tier: t.tier,
-      status: t.status,
       customer_ref: t.customerRef,
       issued_at: t.issuedAt,
-      called_at: t.calledAt,
-      started_at: t.startedAt,
-      ended_at: t.endedAt,
-      counter_id: t.counterId,
-      call_count: t.callCount,
-      diverted_to: t.divertedTo,
       issued_by: t.issuedBy,
       issue_estimate_seconds: t.issueEstimateSeconds,
+      ...changingColumns(t),
     })
     .execute();
 }
 
 /** Writes every column a ticket's life can change: one statement shape, prepared once. */
 async function updateTicket(trx: Db, t: TicketRecord): Promise<void> {
-  await trx
-    .updateTable('tickets')
-    .set({
-      service_id: t.serviceId,
-      tier: t.tier,
-      status: t.status,
-      called_at: t.calledAt,
-      started_at: t.startedAt,
-      ended_at: t.endedAt,
-      counter_id: t.counterId,
-      call_count: t.callCount,
-      diverted_to: t.divertedTo,
-    })
-    .where('id', '=', t.id)
-    .execute();
+  await trx.updateTable('tickets').set(changingColumns(t)).where('id', '=', t.id).execute();
 }
 
 /** The last number of each prefix, on the latest business day it was used. */
