@@ -19,6 +19,8 @@ export const ErrorCodes = {
   CONFLICT: 409,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  /** The database cannot take writes (disk full, read-only, I/O error): nothing was changed; try again soon. */
+  STORAGE_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

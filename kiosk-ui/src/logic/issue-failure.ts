@@ -16,6 +16,8 @@ export function issueFailureText(code: string): FailureText {
     case 'VALIDATION_FAILED':
       return { title, advice: msg('This service is not available at the moment. Please choose another service or ask our staff.') };
     case 'RATE_LIMITED':
+    // The server could not keep the ticket (its disk is full, say): nothing was issued, and it may pass.
+    case 'STORAGE_UNAVAILABLE':
       return { title, advice: msg('Please wait a moment and try again.') };
     case 'UNAUTHENTICATED':
     case 'FORBIDDEN':

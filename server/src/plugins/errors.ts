@@ -14,6 +14,7 @@ const REASONS: Record<number, string> = {
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 function codeForStatus(status: number): ErrorCode {
@@ -41,7 +42,8 @@ export default fp(
   async function errorHandler(app: FastifyInstance) {
     app.setErrorHandler((error: FastifyError, request, reply) => {
       const body = errorBody(error);
-      if (body.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+      // The cause is the database's own error (a full disk, a read-only file): it must reach the log.
+      if (body.statusCode >= 500) request.log.error({ err: error, cause: error.cause }, 'request failed');
       return reply.status(body.statusCode).send(body);
     });
     app.setNotFoundHandler((request, reply) => {

@@ -29,6 +29,10 @@ describe('a ticket that cannot be issued', () => {
     expect(issueFailureText('NUMBERS_EXHAUSTED').advice).toMatch(/All numbers for this service/);
   });
 
+  it('asks the customer to try again in a moment when the server cannot keep tickets', () => {
+    expect(issueFailureText('STORAGE_UNAVAILABLE').advice).toBe('Please wait a moment and try again.');
+  });
+
   it('reads the code and message of an ApiError-like error, and anything else', () => {
     expect(failureOf(Object.assign(new Error('counter closed'), { code: 'COUNTER_CLOSED' }))).toEqual({ code: 'COUNTER_CLOSED', message: 'counter closed' });
     expect(failureOf('boom')).toEqual({ code: 'INTERNAL', message: 'boom' });
