@@ -49,6 +49,14 @@ export function canApplyCounterAction(action: CounterAction, status: CounterStat
   return COUNTER_ACTIONS_FROM[action].includes(status);
 }
 
+/** Statuses of a ticket still in the hall: waiting, called to a counter, or being served there. */
+export const ACTIVE_STATUSES: readonly TicketStatus[] = ['waiting', 'called', 'serving'];
+
+/** Whether a ticket in `status` is still in the hall (waiting, called or being served). */
+export function isActive(status: TicketStatus): boolean {
+  return ACTIVE_STATUSES.includes(status);
+}
+
 /** Statuses of a ticket that is at a counter: called to it, or being served there. */
 export const AT_COUNTER_STATUSES: readonly TicketStatus[] = ['called', 'serving'];
 

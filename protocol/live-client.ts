@@ -3,7 +3,7 @@
  * Snapshot on connect, events applied in sequence order, a fresh snapshot on any gap,
  * and reconnect with exponential backoff. Works in browsers and in Node (pass `WebSocket`).
  */
-import { isAtCounter } from './actions.js';
+import { isActive, isAtCounter } from './actions.js';
 import { isTicketEvent, LIVE_CLOSE, RECENT_CALLS_KEPT, type DomainEvent, type ServerMessage } from './messages.js';
 import type { Snapshot, Ticket } from './schemas.js';
 
@@ -22,7 +22,6 @@ export interface LiveClientOptions {
 
 export type LiveListener = (client: LiveClient, event?: DomainEvent) => void;
 
-const ACTIVE = new Set(['waiting', 'called', 'serving']);
 
 /** Applies one event to a snapshot: pure, so UIs and tests share it. */
 export function applyEvent(state: Snapshot, event: DomainEvent): Snapshot {
@@ -53,7 +52,7 @@ export function applyEvent(state: Snapshot, event: DomainEvent): Snapshot {
 /** Keeps the snapshot's ticket list to what its audience sees: active tickets for staff, tickets at a counter for the hall. */
 function upsertTicket(state: Snapshot, ticket: Ticket): Ticket[] {
   const rest = state.tickets.filter((t) => t.id !== ticket.id);
-  const kept = state.audience === 'public' ? isAtCounter(ticket.status) : ACTIVE.has(ticket.status);
+  const kept = state.audience === 'public' ? isAtCounter(ticket.status) : isActive(ticket.status);
   if (!kept) return rest;
   return [...rest, ticket].sort((a, b) => a.issuedAt.localeCompare(b.issuedAt) || a.id.localeCompare(b.id));
 }

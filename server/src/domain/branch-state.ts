@@ -3,8 +3,8 @@
  * read, every active ticket, and what the estimator has learned. Loaded once, then kept current by
  * applying each accepted change (`evolve`), so a button press reads nothing from the database.
  */
-import { isAtCounter } from '../../../protocol/actions.js';
-import type { Branch, Counter, Machine, RecentCall, Service, Ticket, TicketStatus } from '../../../protocol/schemas.js';
+import { isActive, isAtCounter } from '../../../protocol/actions.js';
+import type { Branch, Counter, Machine, RecentCall, Service, Ticket } from '../../../protocol/schemas.js';
 import { RECENT_CALLS_KEPT } from '../../../protocol/messages.js';
 import type { QueueCounter, QueueService } from './queue-position.js';
 import { collectQueueTimeEvidence, learnQueueTimes, type FinishedTicket, type LearnedQueueTimes, type QueueTimeEvidence } from './service-time.js';
@@ -19,8 +19,6 @@ export interface TicketRecord extends Omit<Ticket, 'position' | 'estimatedWaitSe
   issueEstimateSeconds: number | null;
 }
 
-export const ACTIVE_STATUSES: readonly TicketStatus[] = ['waiting', 'called', 'serving'];
-export const isActive = (status: TicketStatus) => status === 'waiting' || status === 'called' || status === 'serving';
 
 /** What the estimator has learned: evidence of recent days and of "today" (the newest ticket's business day). */
 export interface Learning {

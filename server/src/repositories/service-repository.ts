@@ -1,7 +1,7 @@
 /** The services a branch offers. Rows come back as rows: `toService` and `toAdminService` map them. */
 import type { ServiceRow } from '../../../db/schema.js';
 import type { AdminService } from '../../../protocol/admin-schemas.js';
-import { ACTIVE_STATUSES } from '../domain/branch-state.js';
+import { ACTIVE_STATUSES } from '../../../protocol/actions.js';
 import type { Db } from './db.js';
 
 /** What an admin may change about a service; a field left undefined stays as it is. */

@@ -1,7 +1,5 @@
-import type { TicketStatus } from '../../../protocol/schemas.js';
+import { ACTIVE_STATUSES } from '../../../protocol/actions.js';
 import type { Db } from './db.js';
-
-const ACTIVE: TicketStatus[] = ['waiting', 'called', 'serving'];
 
 export const findTicket = (db: Db, ticketId: string) =>
   db.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirst();
@@ -12,7 +10,7 @@ export const listActiveTickets = (db: Db, branchId: string) =>
     .selectFrom('tickets')
     .selectAll()
     .where('branch_id', '=', branchId)
-    .where('status', 'in', ACTIVE)
+    .where('status', 'in', ACTIVE_STATUSES)
     .orderBy('issued_at')
     .orderBy('id')
     .execute();
