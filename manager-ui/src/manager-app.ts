@@ -9,7 +9,7 @@ import { apiContext, EMPTY_LIVE, liveContext, userContext, type LiveState } from
 import { applyLocale, explicitLocale } from './localization.js';
 import { pagesFor, resolveRoute, routeHash, type Route } from './logic/routes.js';
 import { serverClockOffset } from './logic/wait-time.js';
-import { forgetSession, restoreSession, signOut, storedToken } from './session.js';
+import { restoreSession, signOut } from './session.js';
 import './counter/counter-page.js';
 import './reports/reports-page.js';
 import './shell/manager-connection-banner.js';
@@ -44,7 +44,8 @@ function adminBranch(): string {
 @localized()
 @customElement('manager-app')
 export class ManagerApp extends LitElement {
-  @provide({ context: apiContext }) api = new ApiClient({ token: storedToken() });
+  // No token: the session cookie signs every call and the live socket.
+  @provide({ context: apiContext }) api = new ApiClient();
   @provide({ context: userContext }) @state() private _user: User | null = null;
   @provide({ context: liveContext }) private _live: LiveState = EMPTY_LIVE;
 
@@ -57,7 +58,7 @@ export class ManagerApp extends LitElement {
 
   private _liveController = new LiveController(this, () => {
     const branchId = this._branchId;
-    return branchId ? { url: liveUrl(branchId, storedToken()) } : null;
+    return branchId ? { url: liveUrl(branchId) } : null;
   });
   private _branchLocaleApplied = false;
 
@@ -204,7 +205,6 @@ export class ManagerApp extends LitElement {
 
   /** Back to the sign-in page, saying why. */
   private _endSession(reason: string) {
-    forgetSession(this.api);
     this._setUser(null);
     this._toast = reason;
   }

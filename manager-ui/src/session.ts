@@ -1,31 +1,15 @@
-/** The staff session: sign in, restore from the cookie, sign out. The token is kept in sessionStorage for the socket URL. */
+/**
+ * The staff session: sign in, restore from the cookie, sign out. The session lives in the HttpOnly
+ * cookie alone, which the API calls and the live socket (same origin) both carry: no page script
+ * ever holds the token, so a script injected into the page could not carry it off.
+ */
 import { ApiError, type ApiClient } from '../../protocol/api-client.js';
 import type { LoginReply, User } from '../../protocol/schemas.js';
 
-const TOKEN_KEY = 'lobbyflow.manager.token';
-
-export function storedToken(): string | null {
-  try {
-    return sessionStorage.getItem(TOKEN_KEY);
-  } catch {
-    return null;
-  }
-}
-
-function storeToken(token: string | null): void {
-  try {
-    if (token) sessionStorage.setItem(TOKEN_KEY, token);
-    else sessionStorage.removeItem(TOKEN_KEY);
-  } catch {
-    // The HttpOnly cookie still carries the session.
-  }
-}
-
 export async function signIn(api: ApiClient, username: string, password: string): Promise<User> {
-  const reply = await api.post<LoginReply>('/api/auth/login', { username, password });
-  storeToken(reply.token);
-  api.setToken(reply.token);
-  return reply.user;
+  // The reply also carries the token, for API clients without cookies; the console leaves it there.
+  const { user } = await api.post<LoginReply>('/api/auth/login', { username, password });
+  return user;
 }
 
 /** The user of the current session, or null when there is none (or it expired). */
@@ -33,24 +17,12 @@ export async function restoreSession(api: ApiClient): Promise<User | null> {
   try {
     return await api.get<User>('/api/auth/me');
   } catch (err) {
-    if (err instanceof ApiError && err.status === 401) {
-      forgetSession(api);
-      return null;
-    }
+    if (err instanceof ApiError && err.status === 401) return null;
     throw err;
   }
 }
 
-/** Drops the session on this device only (the server already ended it). */
-export function forgetSession(api: ApiClient): void {
-  storeToken(null);
-  api.setToken(null);
-}
-
+/** Ends the session on the server, which clears the cookie. */
 export async function signOut(api: ApiClient): Promise<void> {
-  try {
-    await api.post('/api/auth/logout');
-  } finally {
-    forgetSession(api);
-  }
+  await api.post('/api/auth/logout');
 }

@@ -8,7 +8,7 @@ export const PROJECT_ROOT = [resolve(import.meta.dirname, '../..'), resolve(impo
 )!;
 export const UI_DIST = join(PROJECT_ROOT, 'dist/ui');
 const STAMP = join(UI_DIST, '.built-at');
-const SOURCES = ['index.html', 'vite.config.ts', 'protocol', 'kiosk-ui', 'display-ui', 'manager-ui'];
+const SOURCES = ['index.html', 'index.css', 'vite.config.ts', 'protocol', 'kiosk-ui', 'display-ui', 'manager-ui'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

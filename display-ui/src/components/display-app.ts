@@ -2,12 +2,13 @@ import { localized, msg } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiClient, ApiError, fillPath, liveUrl, NOTICE_ROUTE, type LiveClient, type RecentCall } from '../../../protocol/index.js';
+import { hideStoredTokenInAddress } from '../../../protocol/device-address.js';
 import { LiveController } from '../../../protocol/live-controller.js';
 import { HallAudio } from '../audio/hall-audio.js';
 import { applyLocale, currentLocale, englishLine } from '../localization.js';
 import { AnnouncementQueue } from '../logic/announcement-queue.js';
 import { announcementFor, chineseScriptFor } from '../logic/announcement-text.js';
-import { readDisplayConfig, type DisplayConfig } from '../logic/display-config.js';
+import { readDisplayConfig, rememberedToken, type DisplayConfig } from '../logic/display-config.js';
 import { NOTICE_REFRESH_MS, type NoticeBoard } from '../logic/notice-board.js';
 import { CallTracker, callsOfToday } from '../logic/recent-calls.js';
 import { Spotlight } from '../logic/spotlight.js';
@@ -125,6 +126,7 @@ export class DisplayApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    hideStoredTokenInAddress(rememberedToken(storage()));
     if (this.config.locale) void applyLocale(this.config.locale);
     const client = this.live.client;
     if (!client) return;

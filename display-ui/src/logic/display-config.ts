@@ -1,7 +1,8 @@
 /**
  * Where the display gets its branch, device token, counter and language: the URL first
  * (`?branch=demo&token=…&counter=3&lang=zh-Hant`), then what an earlier visit stored, so that
- * a display that restarts on a bare URL still works.
+ * a display that restarts on a bare URL still works. Once stored, the token leaves the address bar
+ * (protocol/device-address.ts).
  */
 export type DisplayLocale = 'zh-Hant' | 'zh-Hans' | 'en';
 export const DISPLAY_LOCALES: readonly DisplayLocale[] = ['zh-Hant', 'zh-Hans', 'en'];
@@ -33,6 +34,15 @@ function parseCounterNumber(value: string | null): number | null {
   if (!value || !/^\d{1,3}$/.test(value.trim())) return null;
   const n = Number(value);
   return n > 0 ? n : null;
+}
+
+/** The device token an earlier start remembered, or null. */
+export function rememberedToken(storage: KeyValueStore | null): string | null {
+  try {
+    return storage?.getItem(STORAGE_KEYS.token) ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** Reads the configuration and remembers branch, token and language for the next start. */

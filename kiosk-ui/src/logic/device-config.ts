@@ -1,6 +1,7 @@
 /**
  * The kiosk's branch and device token. They come in the URL once (`?branch=demo&token=…`), set up by
- * staff, and are kept in localStorage so that a reload or a power cut without the query still works.
+ * staff, and are kept in localStorage so that a reload or a power cut without the query still works;
+ * once kept, the token leaves the address bar (protocol/device-address.ts).
  */
 
 export interface DeviceConfig {
@@ -28,6 +29,11 @@ export function readDeviceConfig(search: string, store: KeyValueStore | null): D
     }
     return { branchId, token };
   }
+  return rememberedDevice(store);
+}
+
+/** The branch and token an earlier start remembered, or null. */
+export function rememberedDevice(store: KeyValueStore | null): DeviceConfig | null {
   const storedBranch = safeGet(store, BRANCH_KEY);
   const storedToken = safeGet(store, TOKEN_KEY);
   return storedBranch && storedToken ? { branchId: storedBranch, token: storedToken } : null;

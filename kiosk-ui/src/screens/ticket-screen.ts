@@ -12,6 +12,9 @@ import { ticketScreenStyles } from './ticket-screen-styles.js';
 
 type PrintState = 'preparing' | 'printing' | 'printed';
 
+/** The page's @page rule, in a constructed stylesheet: the Content-Security-Policy refuses a new <style>. */
+const paperSize = new CSSStyleSheet();
+
 /** "Printing…" stays up at least this long: with --kiosk-printing, print() returns before the paper is out. */
 const PRINTING_MESSAGE_MS = 3000;
 
@@ -158,12 +161,8 @@ export class TicketScreen extends LitElement {
     paper.classList.add('measuring');
     const heightPx = paper.getBoundingClientRect().height;
     paper.classList.remove('measuring');
-    let style = document.getElementById('ticket-paper-size');
-    if (!style) {
-      style = Object.assign(document.createElement('style'), { id: 'ticket-paper-size' });
-      document.head.append(style);
-    }
-    style.textContent = pageRule(paperLengthMm(heightPx));
+    if (!document.adoptedStyleSheets.includes(paperSize)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, paperSize];
+    paperSize.replaceSync(pageRule(paperLengthMm(heightPx)));
   }
 
   private _onReprint() {
