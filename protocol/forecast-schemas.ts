@@ -97,6 +97,14 @@ export type ArrivalsReport = Static<typeof ArrivalsReport>;
 
 export const WHAT_IF_ACTIONS = ['open-counter', 'close-counter', 'divert', 'reassign-counter'] as const;
 
+/**
+ * The most a what-if may simulate. The work grows with runs × minutes (and with the crowd in the
+ * hall); at these maxima a crowded hall is forecast in about a second on a 2-core server, well
+ * inside the server's time budget.
+ */
+export const WHAT_IF_MAX_RUNS = 500;
+export const WHAT_IF_MAX_HORIZON_MINUTES = 120;
+
 export const WhatIfBody = Type.Object(
   {
     action: Type.Union([Type.Literal('open-counter'), Type.Literal('close-counter'), Type.Literal('divert'), Type.Literal('reassign-counter')]),
@@ -104,8 +112,8 @@ export const WhatIfBody = Type.Object(
     serviceId: Type.Optional(Id),
     count: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, description: 'divert: customers sent to self-service' })),
     serviceIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 20, description: 'reassign-counter: the services it will serve' })),
-    runs: Type.Optional(Type.Integer({ minimum: 20, maximum: 1000, default: 200 })),
-    horizonMinutes: Type.Optional(Type.Integer({ minimum: 15, maximum: 240, default: 60 })),
+    runs: Type.Optional(Type.Integer({ minimum: 20, maximum: WHAT_IF_MAX_RUNS, default: 200 })),
+    horizonMinutes: Type.Optional(Type.Integer({ minimum: 15, maximum: WHAT_IF_MAX_HORIZON_MINUTES, default: 60 })),
   },
   {
     additionalProperties: false,

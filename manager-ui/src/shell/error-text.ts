@@ -15,6 +15,8 @@ function summary(code: ErrorCode | 'NETWORK'): string | null {
       return msg('Too many attempts. Wait a minute and try again.');
     case 'INVALID_CREDENTIALS':
       return msg('Wrong user name or password.');
+    case 'ACCOUNT_LOCKED':
+      return msg('This account is locked for a while after several unsuccessful sign-ins.');
     case 'UNAUTHENTICATED':
       return msg('Your session has ended. Sign in again.');
     case 'FORBIDDEN':
@@ -31,6 +33,12 @@ function summary(code: ErrorCode | 'NETWORK'): string | null {
       return msg('Another teller is working at this counter.');
     case 'TELLER_HAS_COUNTER':
       return msg('This teller already works at another counter. Close it first.');
+    case 'STORAGE_UNAVAILABLE':
+      return msg('The server cannot save changes right now. Nothing was changed; try again in a moment.');
+    case 'FORECAST_TIMEOUT':
+      return msg('This forecast took too long and was stopped. Try fewer runs or a shorter period.');
+    case 'FORECAST_BUSY':
+      return msg('Other forecasts are running. Try again in a few seconds.');
     default:
       return null;
   }

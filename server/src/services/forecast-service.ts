@@ -1,6 +1,6 @@
 /**
  * What-if forecasts for the lobby manager: the live hall from the database, the next hour's
- * customers from the branch's own history, and the lobby simulator run many times.
+ * customers from the branch's own history, and the lobby simulator run many times on a worker thread.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
@@ -15,10 +15,11 @@ import { findBranch } from '../repositories/branch-repository.js';
 import { issuedTickets } from '../repositories/history-repository.js';
 import { toBranch } from '../repositories/mappers.js';
 import type { SimulatedService } from '../simulator/branch-profile.js';
-import { predictWhatIf, type LiveHall, type WhatIfAction } from '../simulator/what-if.js';
+import { checkWhatIfAction, type LiveHall, type WhatIfAction, type WhatIfOptions } from '../simulator/what-if.js';
 import { assertStaff, type Actor } from '../domain/actor.js';
 import { queueCounters, queueServices, waitingTickets } from '../domain/branch-state.js';
 import type { BranchEngine } from './branch-engine.js';
+import type { WhatIfPool } from './what-if-pool.js';
 
 /** Days of history behind the next hour's arrivals. */
 const HISTORY_DAYS = 28;
@@ -27,12 +28,7 @@ const MIN_HISTORY_DAYS = 3;
 /** Spread of service times (sd / mean) when simulating: typical of counter work. */
 export const SERVICE_TIME_CV = 0.6;
 
-export interface WhatIfOptions {
-  runs?: number;
-  horizonMinutes?: number;
-}
-
-export function createForecastService({ db, clock, engine }: { db: Kysely<Database>; clock: Clock; engine: BranchEngine }) {
+export function createForecastService({ db, clock, engine, whatIfPool }: { db: Kysely<Database>; clock: Clock; engine: BranchEngine; whatIfPool: WhatIfPool }) {
   /** Expected customers per hour for the next hour, and their tier mix, per service. */
   async function expectedArrivals(branchId: string, timeZone: string, now: Date) {
     const today = businessDay(now, timeZone);
@@ -111,7 +107,9 @@ export function createForecastService({ db, clock, engine }: { db: Kysely<Databa
         waiting: state.waiting.map((t) => ({ id: t.id, serviceId: t.serviceId, tier: t.tier, issuedAtMs: Date.parse(t.issuedAt) })),
         settings: state.settings,
       };
-      return predictWhatIf(hall, action, options);
+      // A wrong action is answered at once, without a worker thread.
+      checkWhatIfAction(hall, action);
+      return whatIfPool.forecast({ hall, action, options });
     },
   };
 }

@@ -28,6 +28,12 @@ export interface LiveCounter {
   tieredCallsAt: readonly string[];
 }
 
+/** How many runs of how many minutes a forecast simulates. */
+export interface WhatIfOptions {
+  runs?: number;
+  horizonMinutes?: number;
+}
+
 /** The hall at this moment, and what is expected of the next hour. */
 export interface LiveHall {
   nowMs: number;
@@ -41,7 +47,7 @@ export interface LiveHall {
 const counterLabel = (c: LiveCounter) => `counter ${c.number}`;
 
 /** Checks the action against the hall; throws the error a manager should see. */
-function checkAction(hall: LiveHall, action: WhatIfAction): void {
+export function checkWhatIfAction(hall: LiveHall, action: WhatIfAction): void {
   const serviceIds = new Set(hall.services.map((s) => s.id));
   if ('counterId' in action) {
     const counter = hall.counters.find((c) => c.id === action.counterId);
@@ -143,8 +149,8 @@ function forecast(results: ReturnType<typeof measure>[]): ScenarioForecast {
 }
 
 /** Simulates the next `horizonMinutes` `runs` times with and without `action`. */
-export function predictWhatIf(hall: LiveHall, action: WhatIfAction, options: { runs?: number; horizonMinutes?: number } = {}): WhatIfForecast {
-  checkAction(hall, action);
+export function predictWhatIf(hall: LiveHall, action: WhatIfAction, options: WhatIfOptions = {}): WhatIfForecast {
+  checkWhatIfAction(hall, action);
   const runs = options.runs ?? 200;
   const horizonMinutes = options.horizonMinutes ?? 60;
   const horizonMs = horizonMinutes * 60_000;
