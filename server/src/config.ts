@@ -1,4 +1,9 @@
 /** Settings from the environment, read once at start-up. */
+import { isIP } from 'node:net';
+
+/** Which proxies to believe about the client's address and scheme, as Fastify's `trustProxy` takes it. */
+export type TrustProxy = boolean | string[];
+
 export interface Config {
   port: number;
   host: string;
@@ -12,6 +17,8 @@ export interface Config {
   serveUi: boolean;
   /** Other origins whose pages may call the API (LOBBYFLOW_ALLOWED_ORIGINS, comma-separated). */
   allowedOrigins: string[];
+  /** LOBBYFLOW_TRUST_PROXY, see `parseTrustProxy`. */
+  trustProxy: TrustProxy;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,5 +33,38 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     serveUi: env.LOBBYFLOW_UI !== '0',
     allowedOrigins: (env.LOBBYFLOW_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    trustProxy: parseTrustProxy(env.LOBBYFLOW_TRUST_PROXY),
   };
+}
+
+/** proxy-addr's names for address ranges, which Fastify's trustProxy accepts in a list. */
+const RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An IPv4 or IPv6 address, optionally with a CIDR prefix length, or a range name. */
+function isProxyAddress(entry: string): boolean {
+  if (RANGE_NAMES.has(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+}
+
+/**
+ * LOBBYFLOW_TRUST_PROXY: unset or `false` believes no proxy (request.ip is the peer); `true` believes
+ * every X-Forwarded-For hop (only when nothing reaches the server but through the proxy); anything
+ * else is a comma-separated list of the proxies' addresses, CIDRs or `loopback`, `linklocal`,
+ * `uniquelocal`. A hop count is refused: Fastify 5 no longer honours one (it cannot tell a proxy
+ * from a client that sends its own X-Forwarded-For), so it would silently believe nobody.
+ */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) throw new Error(`LOBBYFLOW_TRUST_PROXY: hop counts such as "${text}" are not supported; name the proxy's address, e.g. 127.0.0.1`);
+  const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const wrong = entries.find((entry) => !isProxyAddress(entry));
+  if (wrong !== undefined) {
+    throw new Error(`LOBBYFLOW_TRUST_PROXY: "${wrong}" is not true, false, an address, a CIDR, loopback, linklocal or uniquelocal`);
+  }
+  return entries;
 }

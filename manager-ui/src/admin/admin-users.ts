@@ -1,4 +1,7 @@
-/** The branch's staff accounts: add tellers and managers, change roles and names, deactivate, reset passwords. */
+/**
+ * The branch's staff accounts: add tellers and managers, change roles and names, deactivate, reset
+ * passwords; for admins, the accounts' sign-in locks under them.
+ */
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
@@ -7,6 +10,7 @@ import type { AdminUser } from '../../../protocol/admin-schemas.js';
 import type { Role, User } from '../../../protocol/schemas.js';
 import type { AdminApi } from './admin-api.js';
 import { field, fieldValue } from './admin-fields.js';
+import './admin-login-locks.js';
 import { AdminRecordSection } from './admin-record-section.js';
 import { sectionStyles } from './admin-styles.js';
 import { roleName } from './admin-text.js';
@@ -30,6 +34,9 @@ export class AdminUsers extends AdminRecordSection<AdminUser, UserDraft> {
         flex-direction: column;
         gap: 16px;
       }
+      admin-login-locks {
+        margin-top: 20px;
+      }
     `,
   ];
 
@@ -40,6 +47,12 @@ export class AdminUsers extends AdminRecordSection<AdminUser, UserDraft> {
   @state() private _showPasswordProblems = false;
   /** Which form the last outcome belongs under. */
   @state() private _outcomeIn: 'details' | 'password' = 'details';
+
+  /** The list and the form, and for an admin the sign-in locks under them. */
+  override render() {
+    const locks = this.currentUser?.role === 'admin' ? html`<admin-login-locks .admin=${this.admin}></admin-login-locks>` : nothing;
+    return html`${super.render()}${locks}`;
+  }
 
   protected override _list(admin: AdminApi) {
     return admin.users.list();

@@ -1,8 +1,8 @@
 import { consume } from '@lit/context';
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { ApiClient } from '../../../protocol/api-client.js';
+import { ApiError, type ApiClient } from '../../../protocol/api-client.js';
 import type { User } from '../../../protocol/schemas.js';
 import { apiContext } from '../app-context.js';
 import { signIn } from '../session.js';
@@ -10,8 +10,21 @@ import { errorText } from './error-text.js';
 import './manager-language-switch.js';
 import { buttons, tokens } from './styles.js';
 
+/** "30 seconds", "1 minute", "15 minutes": how long a locked account waits, rounded up. */
+function waitText(seconds: number): string {
+  if (seconds < 60) return msg(str`${seconds} seconds`);
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? msg('1 minute') : msg(str`${minutes} minutes`);
+}
+
+/** What to say when too many failed sign-ins locked the account: that it is for their safety, for how long, and who can help. */
+function lockedText(err: ApiError): string {
+  const wait = err.retryAfterSeconds === null ? msg('a few minutes') : waitText(err.retryAfterSeconds);
+  return msg(str`For your security, this account is locked for a while after several unsuccessful sign-ins. Please try again in ${wait}, or ask an administrator to unlock it.`);
+}
+
 /**
- * Staff sign-in. The server's error message shows under the form.
+ * Staff sign-in. The server's error message shows under the form; a locked account is told how long to wait.
  * @fires signed-in - detail: the signed-in `User`
  */
 @localized()
@@ -121,7 +134,7 @@ export class LoginPage extends LitElement {
       const user = await signIn(this._api, username, password);
       this.dispatchEvent(new CustomEvent<User>('signed-in', { detail: user, bubbles: true, composed: true }));
     } catch (err) {
-      this._error = errorText(err);
+      this._error = err instanceof ApiError && err.code === 'ACCOUNT_LOCKED' ? lockedText(err) : errorText(err);
     } finally {
       this._busy = false;
     }

@@ -19,9 +19,9 @@ export type StaffActor = Extract<Actor, { kind: 'user' }>;
 
 const ADMIN_ROLES: readonly Role[] = ['admin', 'manager'];
 
-/** Admins anywhere and managers in their own branch may configure it; the branch must exist. */
-export async function branchAdmin(db: Db, actor: Actor, branchId: string): Promise<StaffActor> {
-  assertStaff(actor, branchId, ADMIN_ROLES);
+/** Admins anywhere and managers in their own branch may configure it (or only `roles`); the branch must exist. */
+export async function branchAdmin(db: Db, actor: Actor, branchId: string, roles: readonly Role[] = ADMIN_ROLES): Promise<StaffActor> {
+  assertStaff(actor, branchId, roles);
   if (!(await branchRepository.exists(db, branchId))) throw notFound('branch', branchId);
   return actor;
 }
