@@ -2,11 +2,12 @@ import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiClient, liveUrl, queueRoutes, type Snapshot } from '../../protocol/index.js';
+import { hideStoredTokenInAddress } from '../../protocol/device-address.js';
 import { LiveController } from '../../protocol/live-controller.js';
 import './components/kiosk-header.js';
 import type { LocaleChangeDetail } from './components/language-switch.js';
 import { browserStorage } from './logic/browser-storage.js';
-import { readDeviceConfig, type DeviceConfig } from './logic/device-config.js';
+import { readDeviceConfig, rememberedDevice, type DeviceConfig } from './logic/device-config.js';
 import { IdleTimer } from './logic/idle-timer.js';
 import { failureOf, withTimeout } from './logic/issue-failure.js';
 import { INITIAL_FLOW, issueRequest, nextFlow, returnToStartAfterMs, type KioskEvent, type KioskFlow } from './logic/kiosk-flow.js';
@@ -90,6 +91,7 @@ export class KioskApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    hideStoredTokenInAddress(rememberedDevice(browserStorage())?.token ?? null);
     const params = new URLSearchParams(location.search);
     const initial = chooseLocale({ query: params.get('lang') });
     if (initial) {

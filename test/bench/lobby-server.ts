@@ -16,7 +16,6 @@ import { activeLaunch, prepareLaunch } from './launch.js';
 import { SocketSet } from './sockets.js';
 
 export const BRANCH = 'demo';
-export const KIOSK_TOKEN = 'demo-kiosk';
 export const DISPLAY_TOKEN = 'demo-display';
 /** Services the issue figures rotate over. */
 export const ISSUE_SERVICES = ['demo-a', 'demo-b', 'demo-c', 'demo-d'];

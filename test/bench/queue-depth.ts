@@ -2,14 +2,14 @@
  * Figure 3: how lobbyflow's latency grows with the queue. At 50, 500, 2,000 and 5,000 waiting tickets
  * (written into the database before the server starts), sequential requests, one at a time:
  *   - snapshot: GET /api/branches/demo/snapshot as the manager;
- *   - issue and call next, alternating (so the queue stays at its depth): the kiosk issues a ticket
- *     (services A–D in turn), then the manager calls next at counters 1–4 in turn; the called ticket
+ *   - issue and call next, alternating (so the queue stays at its depth): the manager issues a ticket
+ *     (services A–D in turn; a kiosk may issue only 20 a minute), then calls next at counters 1–4 in turn; the called ticket
  *     is then started and completed (not timed) so the counter can call again.
  * The reference column is the same figure at 50 waiting. One server per depth is started first and
  * kept for the figure; the repetitions interleave the depths (50, 500, 2,000, 5,000, 50, …).
  */
 import { describeError, log, percentile, request, requestJson, timed, type ScenarioContext } from './harness.js';
-import { BRANCH, counterId, ISSUE_SERVICES, KIOSK_TOKEN, login, openCounters, startLobby, ticketIdOf, type LobbyServer } from './lobby-server.js';
+import { BRANCH, counterId, ISSUE_SERVICES, login, openCounters, startLobby, ticketIdOf, type LobbyServer } from './lobby-server.js';
 import { measure, row, type Measure, type Row } from './report.js';
 
 const DEPTHS = [50, 500, 2000, 5000] as const;
@@ -46,7 +46,7 @@ async function measureDepth(lobby: LobbyServer, token: string, requests: number,
   for (let i = 0; i < requests && performance.now() < deadline && !aborted(); i++) {
     const serviceId = ISSUE_SERVICES[i % ISSUE_SERVICES.length];
     samples.issue.push(
-      await timed(() => requestJson('POST', `${lobby.baseUrl}/api/branches/${BRANCH}/tickets`, { token: KIOSK_TOKEN, json: { serviceId } })),
+      await timed(() => requestJson('POST', `${lobby.baseUrl}/api/branches/${BRANCH}/tickets`, { token, json: { serviceId } })),
     );
     let answer: unknown = null;
     const counter = counterId(COUNTERS[i % COUNTERS.length]);

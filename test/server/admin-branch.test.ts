@@ -35,7 +35,7 @@ describe('branch settings', () => {
       name: { en: 'Central Branch', zhHant: '中環支行', zhHans: '中环支行' },
       timeZone: 'Asia/Hong_Kong',
       defaultLocale: 'en',
-      settings: { regularCountersTakeVip: 'never', maxCallsAheadOfOverdue: 2, amberWaitSeconds: 600, redWaitSeconds: 1200 },
+      settings: { regularCountersTakeVip: 'never', maxCallsAheadOfOverdue: 2, amberWaitSeconds: 600, redWaitSeconds: 1200, issuesPerDevicePerMinute: 20 },
     });
     expect((await get(`/api/branches/${BRANCH}/snapshot`, headers)).json().branch).toEqual(res.json());
     expect(events.map((e) => e.type)).toEqual(['branch.configured']);
@@ -47,6 +47,7 @@ describe('branch settings', () => {
     [{ settings: { amberWaitSeconds: 1000 } }, 'body/settings/amberWaitSeconds'],
     [{ settings: { redWaitSeconds: 300 } }, 'body/settings/redWaitSeconds'],
     [{ settings: { maxCallsAheadOfOverdue: 21 } }, 'body/settings/maxCallsAheadOfOverdue'],
+    [{ settings: { issuesPerDevicePerMinute: 0 } }, 'body/settings/issuesPerDevicePerMinute'],
     [{ settings: { amberWaitSeconds: -1 } }, 'body/settings/amberWaitSeconds'],
     [{ name: { en: 'X', zhHant: '', zhHans: 'X' } }, 'body/name/zhHant'],
     [{}, 'body'],

@@ -15,8 +15,8 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const liveUrl = (token = 'demo-display') => `${base}/api/branches/${BRANCH}/live?token=${token}`;
-const issue = (prefix = 'A') =>
-  t.app.inject({ method: 'POST', url: `/api/branches/${BRANCH}/tickets`, headers: t.kiosk, payload: { serviceId: service(prefix) } });
+const issue = (prefix = 'A', headers = t.kiosk) =>
+  t.app.inject({ method: 'POST', url: `/api/branches/${BRANCH}/tickets`, headers, payload: { serviceId: service(prefix) } });
 const snapshotsOf = (messages: { type: string }[]) => messages.filter((m) => m.type === 'snapshot') as SnapshotMessage[];
 
 describe('live socket limits', () => {
@@ -45,9 +45,10 @@ describe('live socket limits', () => {
   });
 
   it('drops a socket that stops reading instead of buffering for it without bound', async () => {
-    // A full hall: each staff snapshot is then large.
-    for (let i = 0; i < 300; i++) await issue(['A', 'B', 'C', 'D'][i % 4]);
-    const manager = (await t.as('manager')).authorization.replace('Bearer ', '');
+    // A full hall: each staff snapshot is then large. (Staff issue them: a kiosk may issue only so many a minute.)
+    const staff = await t.as('manager');
+    for (let i = 0; i < 300; i++) await issue(['A', 'B', 'C', 'D'][i % 4], staff);
+    const manager = staff.authorization.replace('Bearer ', '');
     const stalled = connect(liveUrl(manager));
     await stalled.waitFor(1);
     const watcher = connect(liveUrl());
@@ -56,7 +57,7 @@ describe('live socket limits', () => {
     // Each request is answered with a snapshot of the whole queue; the stalled client reads none.
     for (let i = 0; i < SNAPSHOT_REQUESTS_PER_MINUTE; i++) {
       stalled.socket.send(JSON.stringify({ type: 'snapshot.request' }));
-      await issue('E');
+      await issue('E', staff);
     }
     await eventually(() => t.app.lobby.hub.watching(BRANCH) === 1, 10_000, 'the stalled socket to be dropped');
     // The screen that reads on keeps every event.

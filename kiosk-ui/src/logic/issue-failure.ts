@@ -4,12 +4,21 @@ import { msg } from '@lit/localize';
 export interface FailureText {
   title: string;
   advice: string;
+  /** False when the server's own message must not show under the advice: the refusal is the customer's to read, not a fault. */
+  staffDetail?: false;
 }
 
 /** The localized explanation for an error code from protocol/errors.ts (or NETWORK / TIMEOUT). */
 export function issueFailureText(code: string): FailureText {
   const title = msg('Sorry, tickets cannot be issued right now.');
   switch (code) {
+    // This machine issued more tickets this minute than the branch allows (a stuck button, or someone at play).
+    case 'DEVICE_RATE_LIMITED':
+      return {
+        title: msg('Please wait a moment.'),
+        advice: msg('Many tickets were just taken at this machine. Please try again in a minute, or ask our staff for help.'),
+        staffDetail: false,
+      };
     case 'NUMBERS_EXHAUSTED':
       return { title, advice: msg('All numbers for this service have been issued today. Please ask our staff.') };
     case 'NOT_FOUND':

@@ -119,7 +119,7 @@ export class MessageScreen extends LitElement {
       <div class="mark" aria-hidden="true">!</div>
       <h1>${text.title}</h1>
       <p>${text.advice}</p>
-      ${this.failure ? html`<p class="staff">${code}: ${this.failure.message}</p>` : nothing}
+      ${this.failure && text.staffDetail !== false ? html`<p class="staff">${code}: ${this.failure.message}</p>` : nothing}
       <button type="button" class="button primary" data-testid="back" @click=${this._onBack}>${msg('Back to start')}</button>
     </div>`;
   }

@@ -15,6 +15,7 @@ import {
   type CreateServiceBody,
   type CreateUserBody,
   type DeviceToken,
+  type LoginLock,
   type NewDeviceToken,
   type UpdateBranchBody,
   type UpdateCounterBody,
@@ -55,6 +56,10 @@ export function adminApi(api: ApiClient, branchId: string) {
       create: (body: CreateUserBody) => api.post<AdminUser>(fillPath(R.users, b), body),
       update: (userId: string, body: UpdateUserBody) => patch<AdminUser>(fillPath(R.user, { ...b, userId }), body),
       resetPassword: (userId: string, password: string) => api.post<null>(fillPath(R.userPassword, { ...b, userId }), { password }),
+    },
+    loginLocks: {
+      list: () => api.get<LoginLock[]>(fillPath(R.loginLocks, b)),
+      unlock: (userId: string) => api.post<null>(fillPath(R.userUnlock, { ...b, userId })),
     },
     deviceTokens: {
       list: () => api.get<DeviceToken[]>(fillPath(R.deviceTokens, b)),

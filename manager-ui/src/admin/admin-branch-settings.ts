@@ -1,7 +1,7 @@
 /** The branch itself: its names, time zone (ticket numbers restart at its midnight), language, and queue thresholds. */
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { ADMIN_LIMITS } from '../../../protocol/admin-schemas.js';
 import type { Branch } from '../../../protocol/schemas.js';
 import type { AdminApi } from './admin-api.js';
@@ -108,6 +108,12 @@ export class AdminBranchSettings extends AdminSection {
           html`<input name="maxCallsAheadOfOverdue" type="number" inputmode="numeric" min=${L.maxCallsAheadOfOverdue.min} max=${L.maxCallsAheadOfOverdue.max} .value=${d.maxCallsAheadOfOverdue} required aria-invalid=${!!problems.maxCallsAheadOfOverdue} />`,
           problems.maxCallsAheadOfOverdue,
           msg('Priority or VIP tickets a regular counter may still call before a regular customer who waited past the target'),
+        )}
+        ${field(
+          msg('Tickets per kiosk per minute'),
+          html`<input name="issuesPerDevicePerMinute" type="number" inputmode="numeric" min=${L.issuesPerDevicePerMinute.min} max=${L.issuesPerDevicePerMinute.max} .value=${d.issuesPerDevicePerMinute} required aria-invalid=${!!problems.issuesPerDevicePerMinute} />`,
+          problems.issuesPerDevicePerMinute,
+          msg(str`A kiosk issuing faster is refused and the lobby manager is alerted (${L.issuesPerDevicePerMinute.min}–${L.issuesPerDevicePerMinute.max}). Staff are not limited.`),
         )}
       </fieldset>
       <div class="wide">${this._renderOutcome()}</div>

@@ -81,6 +81,7 @@ export const branchDraft = (branch: Branch): BranchDraft => ({
   defaultLocale: branch.defaultLocale,
   regularCountersTakeVip: branch.settings.regularCountersTakeVip,
   maxCallsAheadOfOverdue: String(branch.settings.maxCallsAheadOfOverdue),
+  issuesPerDevicePerMinute: String(branch.settings.issuesPerDevicePerMinute),
   amberMinutes: secondsToMinutes(branch.settings.amberWaitSeconds),
   redMinutes: secondsToMinutes(branch.settings.redWaitSeconds),
 });
@@ -92,6 +93,7 @@ export const branchBody = (draft: BranchDraft): UpdateBranchBody => ({
   settings: {
     regularCountersTakeVip: draft.regularCountersTakeVip,
     maxCallsAheadOfOverdue: Number(draft.maxCallsAheadOfOverdue),
+    issuesPerDevicePerMinute: Number(draft.issuesPerDevicePerMinute),
     amberWaitSeconds: minutesToSeconds(draft.amberMinutes),
     redWaitSeconds: minutesToSeconds(draft.redMinutes),
   },

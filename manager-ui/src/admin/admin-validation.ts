@@ -171,10 +171,19 @@ export interface BranchDraft {
   defaultLocale: 'zh-Hant' | 'zh-Hans' | 'en';
   regularCountersTakeVip: 'when_no_vip_counter' | 'always' | 'never';
   maxCallsAheadOfOverdue: string;
+  issuesPerDevicePerMinute: string;
   amberMinutes: string;
   redMinutes: string;
 }
-export type BranchField = 'nameEn' | 'nameZhHant' | 'nameZhHans' | 'timeZone' | 'maxCallsAheadOfOverdue' | 'amberMinutes' | 'redMinutes';
+export type BranchField =
+  | 'nameEn'
+  | 'nameZhHant'
+  | 'nameZhHans'
+  | 'timeZone'
+  | 'maxCallsAheadOfOverdue'
+  | 'issuesPerDevicePerMinute'
+  | 'amberMinutes'
+  | 'redMinutes';
 
 /** Whether the runtime knows `timeZone` as an IANA zone (the server asks its own runtime the same). */
 export function isKnownTimeZone(timeZone: string): boolean {
@@ -196,6 +205,7 @@ export function checkBranch(draft: BranchDraft): Problems<BranchField> {
     ['nameZhHans', requiredText(draft.nameZhHans, L.nameLength)],
     ['timeZone', !draft.timeZone.trim() ? { kind: 'required' } : isKnownTimeZone(draft.timeZone.trim()) ? undefined : { kind: 'timeZone' }],
     ['maxCallsAheadOfOverdue', numberIn(draft.maxCallsAheadOfOverdue, L.maxCallsAheadOfOverdue.min, L.maxCallsAheadOfOverdue.max, true)],
+    ['issuesPerDevicePerMinute', numberIn(draft.issuesPerDevicePerMinute, L.issuesPerDevicePerMinute.min, L.issuesPerDevicePerMinute.max, true)],
     ['amberMinutes', amber ?? order],
     ['redMinutes', red],
   ]);

@@ -1,7 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Service } from '../../../protocol/schemas.js';
+import type { Service, ThrottleAlert } from '../../../protocol/schemas.js';
 import { getLocale } from '../localization.js';
 import { localizedName } from '../logic/locale.js';
 import type { QueueAlert } from '../logic/queue-level.js';
@@ -15,7 +15,9 @@ const SHOWN = 2;
 /**
  * Queues whose longest wait passed the branch's red threshold, each with the remedies at hand (疏導).
  * A remedy opens the what-if panel first, so the manager sees its effect before doing it.
+ * Below them, kiosks refused tickets for issuing too fast, each offering to take back its tickets.
  * @fires what-if-requested - detail: WhatIfIntent — open the suggested counter, or divert customers of the queue
+ * @fires device-tickets-requested - detail: ThrottleAlert — cancel the kiosk's recent tickets (after a confirmation)
  */
 @localized()
 @customElement('alert-bar')
@@ -23,6 +25,8 @@ export class AlertBar extends LitElement {
   /** Red queues, worst first. */
   @property({ attribute: false }) alerts: QueueAlert[] = [];
   @property({ attribute: false }) services: Service[] = [];
+  /** Kiosks refused tickets for issuing too fast, latest first. */
+  @property({ attribute: false }) throttleAlerts: ThrottleAlert[] = [];
   /** Disables the buttons while a request runs. */
   @property({ type: Boolean }) busy = false;
 
@@ -60,10 +64,25 @@ export class AlertBar extends LitElement {
   ];
 
   override render() {
-    if (this.alerts.length === 0) return nothing;
     const hidden = this.alerts.length - SHOWN;
     return html`${this.alerts.slice(0, SHOWN).map((alert) => this._renderAlert(alert))}
-    ${hidden > 0 ? html`<div class="more">${msg(str`${hidden} more queues are over the limit`)}</div>` : nothing}`;
+      ${hidden > 0 ? html`<div class="more">${msg(str`${hidden} more queues are over the limit`)}</div>` : nothing}
+      ${this.throttleAlerts.map((alert) => this._renderThrottle(alert))}`;
+  }
+
+  private _renderThrottle(alert: ThrottleAlert) {
+    const name = alert.deviceLabel;
+    const refused = alert.refused;
+    return html`<div class="alert" role="alert" data-testid="throttle-alert">
+      <span class="text">⚠ ${msg(str`Kiosk ${name} was refused ${refused} tickets for issuing too fast`)}</span>
+      <button
+        ?disabled=${this.busy}
+        data-testid="throttle-cancel-tickets"
+        @click=${() => this.dispatchEvent(new CustomEvent<ThrottleAlert>('device-tickets-requested', { detail: alert, bubbles: true, composed: true }))}
+      >
+        ${msg('Cancel its recent tickets…')}
+      </button>
+    </div>`;
   }
 
   private _renderAlert(alert: QueueAlert) {

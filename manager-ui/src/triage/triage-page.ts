@@ -5,7 +5,8 @@ import { customElement, state } from 'lit/decorators.js';
 import type { CounterAction } from '../../../protocol/actions.js';
 import type { ApiClient } from '../../../protocol/api-client.js';
 import { counterActionRoutes, queueRoutes } from '../../../protocol/queue-routes.js';
-import type { Service, Snapshot, Ticket } from '../../../protocol/schemas.js';
+import type { Service, Snapshot, ThrottleAlert, Ticket } from '../../../protocol/schemas.js';
+import { recentThrottleAlerts } from '../../../protocol/throttle-alerts.js';
 import { apiContext, EMPTY_LIVE, liveContext, type LiveState } from '../app-context.js';
 import { queueAlerts, queueLevel } from '../logic/queue-level.js';
 import { countersInOrder, queueOf, servicesInOrder, waitingTicketsOf } from '../logic/snapshot-views.js';
@@ -18,6 +19,8 @@ import '../shell/toast-message.js';
 import './alert-bar.js';
 import './counter-action-sheet.js';
 import './counters-strip.js';
+import './device-tickets-sheet.js';
+import type { DeviceTicketsCancelled } from './device-tickets-sheet.js';
 import './issue-ticket-sheet.js';
 import './queue-column.js';
 import './ticket-action-sheet.js';
@@ -41,6 +44,8 @@ export class TriagePage extends LitElement {
   @state() private _toast = '';
   /** What the what-if panel previews; null when it is closed. */
   @state() private _whatIf: WhatIfIntent | null = null;
+  /** The kiosk whose recent tickets the manager is about to cancel; null when that sheet is closed. */
+  @state() private _throttled: ThrottleAlert | null = null;
 
   // Waits are shown in minutes: a tick every 15 s keeps them within a quarter minute of the truth.
   private _tick = new TickController(this, 15_000);
@@ -137,6 +142,8 @@ export class TriagePage extends LitElement {
         class=${this._live.stale ? 'stale' : ''}
         .alerts=${queueAlerts(snapshot, now)}
         .services=${services}
+        .throttleAlerts=${recentThrottleAlerts(snapshot.throttleAlerts ?? [], now)}
+        @device-tickets-requested=${(e: CustomEvent<ThrottleAlert>) => (this._throttled = e.detail)}
         ?busy=${this._requests.busy || this._live.stale}
       ></alert-bar>
       <div class="board ${this._live.stale ? 'stale' : ''}">
@@ -229,7 +236,13 @@ export class TriagePage extends LitElement {
         ?busy=${this._requests.busy}
         @what-if-confirmed=${this._onWhatIfConfirmed}
         @sheet-closed=${() => (this._whatIf = null)}
-      ></what-if-sheet>`;
+      ></what-if-sheet>
+      <device-tickets-sheet
+        .alert=${this._throttled}
+        branchId=${snapshot.branch.id}
+        @device-tickets-cancelled=${this._onDeviceTicketsCancelled}
+        @sheet-closed=${() => (this._throttled = null)}
+      ></device-tickets-sheet>`;
   }
 
   /** Runs one request; the server's refusal shows in the toast and the page stays as it was. True when it was done. */
@@ -272,6 +285,12 @@ export class TriagePage extends LitElement {
     if (outcome.skipped.length === 0) return;
     const sent = outcome.diverted.join(' ') || '—';
     this._toast = msg(str`Diverted: ${sent}. Already called or gone: ${outcome.skipped.join(' ')}.`);
+  }
+
+  private _onDeviceTicketsCancelled(event: CustomEvent<DeviceTicketsCancelled>) {
+    const { cancelled, deviceLabel } = event.detail;
+    this._throttled = null;
+    this._toast = msg(str`Cancelled ${cancelled} tickets from kiosk ${deviceLabel}.`);
   }
 
   private _onOpenIssue() {

@@ -153,13 +153,20 @@ describe('branch form', () => {
     defaultLocale: 'zh-Hant',
     regularCountersTakeVip: 'when_no_vip_counter',
     maxCallsAheadOfOverdue: '2',
+    issuesPerDevicePerMinute: '20',
     amberMinutes: '10',
     redMinutes: '15',
   };
 
   it('accepts valid settings and sends the thresholds in seconds', () => {
     expect(checkBranch(branch)).toEqual({});
-    expect(branchBody(branch).settings).toEqual({ regularCountersTakeVip: 'when_no_vip_counter', maxCallsAheadOfOverdue: 2, amberWaitSeconds: 600, redWaitSeconds: 900 });
+    expect(branchBody(branch).settings).toEqual({
+      regularCountersTakeVip: 'when_no_vip_counter',
+      maxCallsAheadOfOverdue: 2,
+      issuesPerDevicePerMinute: 20,
+      amberWaitSeconds: 600,
+      redWaitSeconds: 900,
+    });
   });
 
   it.each([
@@ -168,6 +175,9 @@ describe('branch form', () => {
     [{ amberMinutes: '20' }, 'amberMinutes', 'amberAfterRed'],
     [{ redMinutes: '241' }, 'redMinutes', 'range'],
     [{ maxCallsAheadOfOverdue: '21' }, 'maxCallsAheadOfOverdue', 'range'],
+    [{ issuesPerDevicePerMinute: '0' }, 'issuesPerDevicePerMinute', 'range'],
+    [{ issuesPerDevicePerMinute: '601' }, 'issuesPerDevicePerMinute', 'range'],
+    [{ issuesPerDevicePerMinute: '2.5' }, 'issuesPerDevicePerMinute', 'whole'],
     [{ nameZhHans: '' }, 'nameZhHans', 'required'],
   ])('refuses %j', (change, field, kind) => {
     const problems = checkBranch({ ...branch, ...change });
