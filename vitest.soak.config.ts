@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/soak/**/*.test.ts', 'test/server/fuzz.test.ts', 'test/domain/queue-model.test.ts'],
+    include: ['test/soak/**/*.test.ts', 'test/server/fuzz.test.ts', 'test/domain/queue-model.test.ts', 'test/server/queue-model-db.test.ts'],
     env: { LOBBYFLOW_SOAK: '1' },
     testTimeout: 30 * 60_000,
     hookTimeout: 120_000,

@@ -6,6 +6,7 @@
 import { isActive, isAtCounter } from './actions.js';
 import { isTicketEvent, LIVE_CLOSE, RECENT_CALLS_KEPT, type DomainEvent, type ServerMessage } from './messages.js';
 import type { Snapshot, Ticket } from './schemas.js';
+import { withThrottleAlert } from './throttle-alerts.js';
 
 /** `signed_out`: the server ended this device's session or revoked its token; the client stops reconnecting. */
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'signed_out' | 'closed';
@@ -46,6 +47,8 @@ export function applyEvent(state: Snapshot, event: DomainEvent): Snapshot {
     };
     next.recentCalls = [call, ...state.recentCalls].slice(0, RECENT_CALLS_KEPT);
   }
+  // Staff keep the kiosk's alert; the hall's screens get the event without it.
+  if (event.type === 'device.throttled' && event.alert) next.throttleAlerts = withThrottleAlert(state.throttleAlerts ?? [], event.alert);
   return next;
 }
 

@@ -1,4 +1,5 @@
 /** Starts lobbyflow: open the database, seed on first start, listen, and shut down cleanly. */
+import closeWithGrace from 'close-with-grace';
 import { openDatabase } from '../../db/connection.js';
 import { buildApp } from './app.js';
 import { readConfig } from './config.js';
@@ -7,10 +8,13 @@ import { loggerOptions } from './lib/logger.js';
 import { systemClock } from './lib/clock.js';
 import { DEMO_BRANCH_ID, DEMO_DEVICE_TOKENS, DEMO_PASSWORD, isEmpty, seedDemoBranch, seedFirstAdmin } from './seed/demo-branch.js';
 
+/** Longest a graceful shutdown may take before the process exits anyway (with code 1). */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 const config = readConfig();
 const { db, close } = openDatabase(config.databaseFile);
 if (config.serveUi) await ensureUiBuilt();
-const app = await buildApp({ db, allowedOrigins: config.allowedOrigins, logger: loggerOptions(config.logLevel), uiRoot: config.serveUi ? UI_DIST : undefined, dayCloseIntervalMs: 60_000 });
+const app = await buildApp({ db, allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy, logger: loggerOptions(config.logLevel), uiRoot: config.serveUi ? UI_DIST : undefined, dayCloseIntervalMs: 60_000 });
 
 if (await isEmpty(db)) {
   if (config.demo) {
@@ -33,13 +37,23 @@ if (config.demo && (await db.selectFrom('branches').select('id').where('id', '='
   );
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, async () => {
-    app.log.info(`${signal}: closing`);
+// A signal (or a crash of our own code) ends the server gracefully: requests in flight are answered,
+// new connections refused, screens told to reconnect (1012), and the database closed, which
+// checkpoints its WAL into the main file. A second signal exits at once: every committed ticket is
+// already safe on disk (synchronous = FULL), so cutting the shutdown short loses nothing.
+closeWithGrace(
+  {
+    delay: SHUTDOWN_GRACE_MS,
+    logger: { error: (message) => app.log.error(message) },
+    onSecondSignal: (signal) => app.log.warn(`second ${signal} during shutdown: exiting now`),
+  },
+  async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'closing after an unexpected error');
+    else app.log.info(`${signal ?? 'idle'}: closing`);
     await app.close();
     await close();
-    process.exit(0);
-  });
-}
+    app.log.info('closed: database checkpointed');
+  },
+);
 
 await app.listen({ port: config.port, host: config.host });

@@ -222,16 +222,20 @@ describe('LiveClient and the close code 4401', () => {
     const live = new LiveClient({ url: 'ws://lobby/api/branches/demo/live', WebSocketImpl, minBackoffMs: 10, maxBackoffMs: 20 });
     await vi.advanceTimersByTimeAsync(0);
 
-    // The server went away, or restarted.
-    opened[0].closeFromServer(1001);
+    // The server is restarting (the close code a graceful shutdown sends).
+    opened[0].closeFromServer(LIVE_CLOSE.SERVICE_RESTART);
     expect(live.connection).toBe('reconnecting');
     await vi.advanceTimersByTimeAsync(100);
     expect(opened).toHaveLength(2);
     expect(live.connection).toBe('live');
 
-    opened[1].closeFromServer(1006);
+    // The server went away, or the connection was lost without a close frame.
+    opened[1].closeFromServer(1001);
     await vi.advanceTimersByTimeAsync(100);
     expect(opened).toHaveLength(3);
+    opened[2].closeFromServer(1006);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(opened).toHaveLength(4);
     live.close();
   });
 });

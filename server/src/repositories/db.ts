@@ -43,3 +43,9 @@ export async function assertWritable(db: Kysely<Database>): Promise<void> {
     await sql`update branches set last_seq = last_seq where 0`.execute(trx);
   });
 }
+
+/** The file the database lives in, or null for an in-memory database. */
+export async function databaseFileOf(db: Kysely<Database>): Promise<string | null> {
+  const { rows } = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(db);
+  return rows[0]?.file || null;
+}

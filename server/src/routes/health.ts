@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { assertWritable } from '../repositories/db.js';
+import { assertStorageReady } from '../services/storage-check.js';
 
 const Ok = Type.Object({ status: Type.Literal('ok') });
 
@@ -9,12 +9,13 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/health', { schema: { tags: ['system'], summary: 'Liveness: the server answers', response: { 200: Ok } } }, async () => ({
     status: 'ok' as const,
   }));
-  // Readiness: the database takes writes, so a ticket issued now would be kept. 503 STORAGE_UNAVAILABLE otherwise.
+  // Readiness: the database takes writes and its disk has room, so a ticket issued now would be kept.
+  // 503 STORAGE_UNAVAILABLE otherwise.
   app.get(
     '/api/health/ready',
-    { schema: { tags: ['system'], summary: 'Readiness: the database takes writes (503 when it cannot)', response: { 200: Ok } } },
+    { schema: { tags: ['system'], summary: 'Readiness: the database takes writes and its disk has room (503 when not)', response: { 200: Ok } } },
     async () => {
-      await assertWritable(app.lobby.db);
+      await assertStorageReady(app.lobby.db);
       return { status: 'ok' as const };
     },
   );
