@@ -111,6 +111,16 @@ describe('pickNextTicket', () => {
       'r1',
     ],
     [
+      'counts the calls ahead of the regular ticket overdue the longest, which need not be the oldest when targets differ',
+      {
+        // b arrived first but B's target (15 min) passed 1 minute ago; a's (10 min) 5 minutes ago.
+        waiting: [t('b', 'regular', 16, 'B'), t('a', 'regular', 15, 'A'), t('p', 'priority', 1)],
+        targetWaitSeconds: new Map([['A', 600], ['B', 900]]),
+        tieredCallsAt: [ago(3), ago(2)],
+      },
+      'a',
+    ],
+    [
       'does not apply fairness at a VIP counter: the VIP lane stays a VIP lane',
       { counter: vipCounter, waiting: [t('r', 'regular', 30), t('v', 'vip', 1)], tieredCallsAt: [ago(3), ago(2), ago(1)] },
       'v',

@@ -80,7 +80,8 @@ export function callableTickets(ctx: Omit<CallContext, 'tieredCallsAt' | 'now' |
  * A VIP counter takes VIP tickets first, then priority, then regular. A regular counter takes
  * priority before regular, and VIP only as the branch setting allows. Once a regular ticket has
  * waited past its service's target, at most `maxCallsAheadOfOverdue` priority or VIP tickets may
- * be called ahead of it at a regular counter.
+ * be called ahead of it at a regular counter (checked for the one overdue the longest, which has
+ * had the most).
  */
 export function pickNextTicket(ctx: CallContext): WaitingTicket | null {
   const callable = callableTickets(ctx);
@@ -88,12 +89,17 @@ export function pickNextTicket(ctx: CallContext): WaitingTicket | null {
   if (ctx.counter.vip) return callable[0];
 
   const nowMs = ctx.now.getTime();
-  const oldestOverdue = callable
-    .filter((t) => t.tier === 'regular')
-    .sort(byArrival)
-    .find((t) => nowMs - Date.parse(t.issuedAt) > (ctx.targetWaitSeconds.get(t.serviceId) ?? Infinity) * 1000);
-  if (oldestOverdue) {
-    const overdueSince = Date.parse(oldestOverdue.issuedAt) + (ctx.targetWaitSeconds.get(oldestOverdue.serviceId) ?? 0) * 1000;
+  // The regular ticket overdue the longest has had the most calls ahead of it since its target
+  // passed. With different targets that need not be the oldest: an older ticket of a slower
+  // service may have been overdue for less. `callable` is in arrival order, so ties go to the older.
+  let longestOverdue: WaitingTicket | null = null;
+  let overdueSince = Infinity;
+  for (const ticket of callable) {
+    if (ticket.tier !== 'regular') continue;
+    const since = targetPassesAt(Date.parse(ticket.issuedAt), ticket.serviceId, ctx.targetWaitSeconds);
+    if (nowMs > since && since < overdueSince) [longestOverdue, overdueSince] = [ticket, since];
+  }
+  if (longestOverdue) {
     // Counted from the newest call, and only as far as the limit: the estimator's replay calls this
     // once per waiting ticket, with every tiered call of the replay so far.
     const limit = ctx.settings.maxCallsAheadOfOverdue;
@@ -101,10 +107,14 @@ export function pickNextTicket(ctx: CallContext): WaitingTicket | null {
     for (let i = ctx.tieredCallsAt.length - 1; i >= 0 && calledAhead < limit; i--) {
       if (Date.parse(ctx.tieredCallsAt[i]) >= overdueSince) calledAhead++;
     }
-    if (calledAhead >= limit) return oldestOverdue;
+    if (calledAhead >= limit) return longestOverdue;
   }
   return callable[0];
 }
+
+/** When a ticket of `serviceId` that arrived at `issuedAtMs` passes its service's target wait (ms; never without one). */
+const targetPassesAt = (issuedAtMs: number, serviceId: string, targetWaitSeconds: ReadonlyMap<string, number>) =>
+  issuedAtMs + (targetWaitSeconds.get(serviceId) ?? Infinity) * 1000;
 
 /** Whether `a` arrived before `b` (ties broken by id), comparing the arrival in ms first. */
 const earlier = (a: TimedTicket, b: TimedTicket) => a.issuedAtMs < b.issuedAtMs || (a.issuedAtMs === b.issuedAtMs && byArrival(a, b) < 0);
@@ -128,20 +138,20 @@ export function pickNextHead(
   nowMs: number,
 ): TimedTicket | null {
   let best: TimedTicket | null = null;
-  let oldestOverdue: TimedTicket | null = null;
+  let longestOverdue: TimedTicket | null = null;
+  let overdueSince = Infinity;
   for (const ticket of heads) {
     if (!counter.vip && ticket.tier === 'vip' && !regularCounterTakesVip(ticket.serviceId, rules.settings, rules.servicesWithOpenVipCounter)) continue;
     if (best === null || TIER_RANK[ticket.tier] < TIER_RANK[best.tier] || (ticket.tier === best.tier && earlier(ticket, best))) best = ticket;
     if (counter.vip || ticket.tier !== 'regular') continue;
-    const target = rules.targetWaitSeconds.get(ticket.serviceId) ?? Infinity;
-    if (nowMs - ticket.issuedAtMs > target * 1000 && (oldestOverdue === null || earlier(ticket, oldestOverdue))) oldestOverdue = ticket;
+    const since = targetPassesAt(ticket.issuedAtMs, ticket.serviceId, rules.targetWaitSeconds);
+    if (nowMs > since && (since < overdueSince || (since === overdueSince && earlier(ticket, longestOverdue!)))) [longestOverdue, overdueSince] = [ticket, since];
   }
-  if (oldestOverdue) {
-    const overdueSince = oldestOverdue.issuedAtMs + (rules.targetWaitSeconds.get(oldestOverdue.serviceId) ?? 0) * 1000;
+  if (longestOverdue) {
     const limit = rules.settings.maxCallsAheadOfOverdue;
     let calledAhead = 0;
     for (let i = tieredCallsAtMs.length - 1; i >= 0 && calledAhead < limit; i--) if (tieredCallsAtMs[i] >= overdueSince) calledAhead++;
-    if (calledAhead >= limit) return oldestOverdue;
+    if (calledAhead >= limit) return longestOverdue;
   }
   return best;
 }

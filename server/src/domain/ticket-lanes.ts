@@ -6,8 +6,8 @@ const TIER_ORDER: readonly Tier[] = ['vip', 'priority', 'regular'];
 
 /**
  * The waiting tickets by service and tier, each lane in call order. `pickNextTicket` only ever
- * takes the head of a lane: the first callable ticket in tier order, or the oldest overdue regular
- * ticket (older tickets of a service are overdue first). Handing it just the heads gives the same
+ * takes the head of a lane: the first callable ticket in tier order, or the regular ticket overdue
+ * the longest (older tickets of a service are overdue first). Handing it just the heads gives the same
  * choice in O(services) rather than O(tickets), which keeps a 200-ticket replay fast. The lobby
  * simulator keeps its queue in the same structure.
  */
