@@ -2,11 +2,15 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/2026-11-22-0001-initial.js';
 import * as notices from './migrations/2026-11-22-0002-notices.js';
+import * as ticketDevice from './migrations/2026-11-27-0001-ticket-device.js';
+import * as loginLocks from './migrations/2026-11-27-0002-login-locks.js';
 
 // A static list rather than a folder scan: it works the same under tsx, Vitest and a bundle.
 const migrations: Record<string, Migration> = {
   '2026-11-22-0001-initial': initial,
   '2026-11-22-0002-notices': notices,
+  '2026-11-27-0001-ticket-device': ticketDevice,
+  '2026-11-27-0002-login-locks': loginLocks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -21,6 +21,7 @@ export interface Database {
   ticket_number_sequences: TicketNumberSequenceTable;
   events: EventTable;
   notices: NoticeTable;
+  login_locks: LoginLockTable;
 }
 
 export interface BranchTable {
@@ -126,6 +127,8 @@ export interface TicketTable {
   call_count: number;
   diverted_to: MachineKind | null;
   issued_by: string | null;
+  /** The kiosk (device token id) that issued the ticket; null when staff issued it. */
+  issued_by_device: string | null;
   /** What the customer was promised when the ticket was issued, to measure the estimate's accuracy. */
   issue_estimate_seconds: number | null;
 }
@@ -163,6 +166,16 @@ export interface NoticeTable {
   updated_at: string;
 }
 
+/** Failed sign-ins in a row for one username (known or not), and the lock they earned. */
+export interface LoginLockTable {
+  username: string;
+  failures: number;
+  last_failure_at: string;
+  last_failure_address: string | null;
+  /** Until when every sign-in with this username is refused; null below the limit. */
+  locked_until: string | null;
+}
+
 export type BranchRow = Selectable<BranchTable>;
 export type ServiceRow = Selectable<ServiceTable>;
 export type CounterRow = Selectable<CounterTable>;
@@ -173,4 +186,5 @@ export type NewTicket = Insertable<TicketTable>;
 export type TicketUpdate = Updateable<TicketTable>;
 export type NewEvent = Insertable<EventTable>;
 export type NoticeRow = Selectable<NoticeTable>;
+export type LoginLockRow = Selectable<LoginLockTable>;
 export type NewNotice = Insertable<NoticeTable>;

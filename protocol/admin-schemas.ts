@@ -7,7 +7,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, Nullable, Timestamp } from './schema-kit.js';
 export { fillPath, type ParamsOf } from './route-kit.js';
-import { BranchSettings, Counter, MachineKind, Role, Service, User } from './schemas.js';
+import { BranchSettings, Counter, ISSUES_PER_DEVICE_PER_MINUTE, MachineKind, Role, Service, User } from './schemas.js';
 
 const strict = { additionalProperties: false } as const;
 /** A PATCH must change something. */
@@ -27,6 +27,7 @@ export const ADMIN_LIMITS = {
   passwordLength: { min: 8, max: 256 },
   waitThresholdSeconds: { min: 0, max: 4 * 3600 },
   maxCallsAheadOfOverdue: { min: 0, max: 20 },
+  issuesPerDevicePerMinute: { min: ISSUES_PER_DEVICE_PER_MINUTE.min, max: ISSUES_PER_DEVICE_PER_MINUTE.max },
   branchIdPattern: '^[a-z0-9-]{2,32}$',
   timeZoneLength: 64,
 } as const;
@@ -138,6 +139,18 @@ export type UpdateUserBody = Static<typeof UpdateUserBody>;
 export const ResetPasswordBody = Type.Object({ password: Password }, strict);
 export type ResetPasswordBody = Static<typeof ResetPasswordBody>;
 
+/** A staff account locked now, or with failed sign-ins in a row in the last day (admins only). */
+export const LoginLock = Type.Object({
+  userId: Id,
+  username: Type.String(),
+  displayName: Type.String(),
+  failures: Type.Integer({ minimum: 1, description: 'Failed sign-ins in a row' }),
+  lockedUntil: Nullable(Timestamp), // null when no lock runs now
+  lastFailureAt: Timestamp,
+  lastFailureAddress: Nullable(Type.String({ description: 'As the server saw it: the client behind a trusted proxy' })),
+});
+export type LoginLock = Static<typeof LoginLock>;
+
 // ── device tokens ──────────────────────────────────────────────────────
 
 export const DeviceKind = Type.Union([Type.Literal('kiosk'), Type.Literal('display')]);
@@ -177,6 +190,7 @@ export const UpdateBranchBody = Type.Partial(
       Type.Object({
         regularCountersTakeVip: BranchSettings.properties.regularCountersTakeVip,
         maxCallsAheadOfOverdue: BranchSettings.properties.maxCallsAheadOfOverdue,
+        issuesPerDevicePerMinute: BranchSettings.properties.issuesPerDevicePerMinute,
         amberWaitSeconds: Seconds(L.waitThresholdSeconds, 'Longest wait that turns a queue amber'),
         redWaitSeconds: Seconds(L.waitThresholdSeconds, 'Longest wait that turns a queue red; not below amber'),
       }),
@@ -216,6 +230,8 @@ export const ADMIN_ROUTES = {
   users: `${BASE}/users`,
   user: `${BASE}/users/:userId`,
   userPassword: `${BASE}/users/:userId/password`,
+  userUnlock: `${BASE}/users/:userId/unlock`,
+  loginLocks: `${BASE}/login-locks`,
   deviceTokens: `${BASE}/device-tokens`,
   deviceTokenRevoke: `${BASE}/device-tokens/:tokenId/revoke`,
   branch: `${BASE}/branch`,

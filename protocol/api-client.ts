@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: ErrorCode | 'NETWORK',
     message: string,
+    /** How long the server asks to wait before trying again (its Retry-After), when it says. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -64,10 +66,16 @@ export class ApiClient {
     const payload = (await response.json().catch(() => null)) as (ErrorBody & T) | null;
     if (!response.ok) {
       const code = isErrorCode(payload?.code) ? payload.code : 'INTERNAL';
-      throw new ApiError(response.status, code, payload?.message ?? response.statusText);
+      throw new ApiError(response.status, code, payload?.message ?? response.statusText, retryAfterSeconds(response));
     }
     return payload as T;
   }
+}
+
+/** The Retry-After of a reply in seconds (the form our server sends), or null. */
+function retryAfterSeconds(response: Response): number | null {
+  const seconds = Number(response.headers.get('retry-after') ?? NaN);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : null;
 }
 
 /** The live socket URL for a branch, relative to the page's origin. */

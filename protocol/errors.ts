@@ -18,9 +18,17 @@ export const ErrorCodes = {
   NUMBERS_EXHAUSTED: 409,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  /** Too many failed sign-ins in a row for this username: every sign-in waits (Retry-After), the right password too. */
+  ACCOUNT_LOCKED: 429,
+  /** A kiosk issued more tickets this minute than the branch allows (issuesPerDevicePerMinute): nothing was issued; Retry-After says when. */
+  DEVICE_RATE_LIMITED: 429,
   INTERNAL: 500,
   /** The database cannot take writes (disk full, read-only, I/O error): nothing was changed; try again soon. */
   STORAGE_UNAVAILABLE: 503,
+  /** A what-if forecast ran past the server's time budget and was stopped: ask for fewer runs or a shorter period. */
+  FORECAST_TIMEOUT: 503,
+  /** Too many what-if forecasts are running or waiting on this server: try again in a few seconds. */
+  FORECAST_BUSY: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

@@ -3,7 +3,7 @@
  * The server sends a snapshot on connect, then one message per domain event,
  * each with the branch's next sequence number.
  */
-import type { Counter, MachineKind, QueueSummary, Snapshot, Ticket } from './schemas.js';
+import type { Counter, MachineKind, QueueSummary, Snapshot, ThrottleAlert, Ticket } from './schemas.js';
 import type { ErrorCode } from './errors.js';
 
 /** How many recent calls a snapshot carries and a live client keeps: enough for every counter's last call on the wall display. */
@@ -30,8 +30,15 @@ export const LOBBY_EVENT_TYPES = ['customer.diverted', 'branch.configured'] as c
 
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 export type CounterEventType = (typeof COUNTER_EVENT_TYPES)[number];
+/**
+ * device.throttled: a kiosk was refused tickets for issuing too fast. For staff only: the hall's
+ * kiosks and displays get it without its alert, which keeps their sequence without a resync.
+ */
+export const STAFF_EVENT_TYPES = ['device.throttled'] as const;
+
 export type LobbyEventType = (typeof LOBBY_EVENT_TYPES)[number];
-export type DomainEventType = TicketEventType | CounterEventType | LobbyEventType;
+export type StaffEventType = (typeof STAFF_EVENT_TYPES)[number];
+export type DomainEventType = TicketEventType | CounterEventType | LobbyEventType | StaffEventType;
 
 interface EventBase {
   branchId: string;
@@ -67,19 +74,28 @@ export interface BranchConfiguredEvent extends EventBase {
   type: 'branch.configured';
 }
 
+/** A kiosk was refused tickets for issuing too fast: its alert after the refusals (absent on the hall's screens). */
+export interface DeviceThrottledEvent extends EventBase {
+  type: 'device.throttled';
+  alert?: ThrottleAlert;
+}
+
 /** One change in a branch, as stored in the event log and pushed to every screen; `type` tells which. */
-export type DomainEvent = TicketEvent | CounterEvent | CustomerDivertedEvent | BranchConfiguredEvent;
+export type DomainEvent = TicketEvent | CounterEvent | CustomerDivertedEvent | BranchConfiguredEvent | DeviceThrottledEvent;
 
 export const isTicketEvent = (event: DomainEvent): event is TicketEvent => event.type.startsWith('ticket.');
 export const isCounterEvent = (event: DomainEvent): event is CounterEvent => event.type.startsWith('counter.');
+/** Whether only staff screens are told what the event says. */
+export const isStaffEvent = (event: DomainEvent): event is DeviceThrottledEvent => (STAFF_EVENT_TYPES as readonly string[]).includes(event.type);
 
 /**
  * Close codes of the live socket. UNAUTHORIZED: the session ended or the device token was revoked,
  * so reconnecting cannot help (the client stops). TOO_MANY_REQUESTS: the client asked for snapshots
- * without pause; it may reconnect later and resync. (A socket that stops reading is dropped
- * without a close frame: it would not read that either.)
+ * without pause; it may reconnect later and resync. SERVICE_RESTART (the standard 1012): the server
+ * is stopping or restarting; the client reconnects with backoff until it is back. (A socket that
+ * stops reading is dropped without a close frame: it would not read that either.)
  */
-export const LIVE_CLOSE = { UNAUTHORIZED: 4401, TOO_MANY_REQUESTS: 4429 } as const;
+export const LIVE_CLOSE = { UNAUTHORIZED: 4401, TOO_MANY_REQUESTS: 4429, SERVICE_RESTART: 1012 } as const;
 
 export type SnapshotMessage = { type: 'snapshot' } & Snapshot;
 export interface ErrorMessage {

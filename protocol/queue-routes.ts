@@ -9,8 +9,13 @@ import type { CounterAction } from './actions.js';
 import { defineRoute, type RouteSpec } from './route-kit.js';
 import {
   BranchParams,
+  CancelDeviceTicketsBody,
+  CancelledDeviceTickets,
   Counter,
   CounterParams,
+  DeviceParams,
+  DeviceTicketCount,
+  DeviceTicketsQuery,
   DivertBody,
   DiversionBody,
   IssueTicketBody,
@@ -88,6 +93,24 @@ export const queueRoutes = {
     params: BranchParams,
     body: DiversionBody,
     response: { 204: Type.Null() },
+  }),
+  deviceTicketCount: defineRoute({
+    method: 'GET',
+    path: '/api/branches/:branchId/devices/:deviceId/tickets',
+    summary: 'How many waiting tickets a kiosk issued in the last minutes: what cancelDeviceTickets would take back (managers)',
+    tags: ticket,
+    params: DeviceParams,
+    querystring: DeviceTicketsQuery,
+    response: { 200: DeviceTicketCount },
+  }),
+  cancelDeviceTickets: defineRoute({
+    method: 'POST',
+    path: '/api/branches/:branchId/devices/:deviceId/cancel-tickets',
+    summary: 'Cancel the waiting tickets a kiosk issued in the last minutes, e.g. after it issued too fast (managers)',
+    tags: ticket,
+    params: DeviceParams,
+    body: CancelDeviceTicketsBody,
+    response: { 200: CancelledDeviceTickets },
   }),
 
   // ── counters ──

@@ -41,6 +41,9 @@ export const LocalizedName = Type.Object({
 });
 export type LocalizedName = Static<typeof LocalizedName>;
 
+/** The range of `issuesPerDevicePerMinute`: a kiosk in a loop must not use up a service's 999 numbers for the day. */
+export const ISSUES_PER_DEVICE_PER_MINUTE = { min: 1, max: 600, default: 20 } as const;
+
 export const BranchSettings = Type.Object({
   regularCountersTakeVip: Type.Union(
     [Type.Literal('when_no_vip_counter'), Type.Literal('always'), Type.Literal('never')],
@@ -53,6 +56,12 @@ export const BranchSettings = Type.Object({
   }),
   amberWaitSeconds: Type.Integer({ minimum: 0, description: 'Longest wait that turns a queue amber' }),
   redWaitSeconds: Type.Integer({ minimum: 0, description: 'Longest wait that turns a queue red and alerts' }),
+  issuesPerDevicePerMinute: Type.Integer({
+    minimum: ISSUES_PER_DEVICE_PER_MINUTE.min,
+    maximum: ISSUES_PER_DEVICE_PER_MINUTE.max,
+    description:
+      'Tickets one kiosk may issue per minute (1–600, default 20); more are refused with 429 DEVICE_RATE_LIMITED. Staff issuing for a customer are not limited',
+  }),
 });
 export type BranchSettings = Static<typeof BranchSettings>;
 
@@ -145,6 +154,19 @@ export type RecentCall = Static<typeof RecentCall>;
 export const Audience = Type.Union([Type.Literal('staff'), Type.Literal('public')]);
 export type Audience = Static<typeof Audience>;
 
+/** How long the lobby manager's screen keeps a throttle alert after the kiosk's last refused ticket. */
+export const THROTTLE_ALERT_MINUTES = 15;
+
+/** A kiosk refused tickets for issuing faster than the branch's `issuesPerDevicePerMinute` (staff only). */
+export const ThrottleAlert = Type.Object({
+  deviceId: Id,
+  deviceLabel: Type.String({ description: 'The name the admin gave the kiosk' }),
+  refused: Type.Integer({ description: 'Tickets refused since `since`' }),
+  since: Timestamp,
+  lastAt: Timestamp,
+});
+export type ThrottleAlert = Static<typeof ThrottleAlert>;
+
 export const Snapshot = Type.Object({
   seq: Type.Integer({ description: 'The branch event sequence number this snapshot reflects' }),
   audience: Audience,
@@ -156,6 +178,9 @@ export const Snapshot = Type.Object({
   queues: Type.Array(QueueSummary),
   tickets: Type.Array(Ticket, { description: 'staff: waiting, called and serving tickets; public: called and serving tickets only' }),
   recentCalls: Type.Array(RecentCall),
+  throttleAlerts: Type.Optional(
+    Type.Array(ThrottleAlert, { description: `staff only: kiosks refused tickets for issuing too fast in the last ${THROTTLE_ALERT_MINUTES} minutes, newest first` }),
+  ),
 });
 export type Snapshot = Static<typeof Snapshot>;
 
@@ -205,6 +230,15 @@ export const TierBody = Type.Object({ tier: Tier }, { additionalProperties: fals
 
 export const DiversionBody = Type.Object({ serviceId: Id, machineKind: MachineKind }, { additionalProperties: false });
 export type DiversionBody = Static<typeof DiversionBody>;
+
+export const DeviceParams = Type.Object({ branchId: Id, deviceId: Id });
+
+/** The minutes a manager's bulk cancel of one kiosk's tickets reaches back. */
+const SinceMinutes = Type.Integer({ minimum: 1, maximum: 240, description: 'Tickets issued in the last this many minutes (1–240)' });
+export const DeviceTicketsQuery = Type.Object({ sinceMinutes: SinceMinutes });
+export const CancelDeviceTicketsBody = Type.Object({ sinceMinutes: SinceMinutes }, { additionalProperties: false });
+export const DeviceTicketCount = Type.Object({ count: Type.Integer({ description: 'Waiting tickets the kiosk issued in that time' }) });
+export const CancelledDeviceTickets = Type.Object({ cancelled: Type.Integer({ description: 'Tickets cancelled' }) });
 
 /** What the customer's phone shows for a ticket (the QR code on the ticket opens it). */
 export const PublicTicket = Type.Object({

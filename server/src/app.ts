@@ -4,21 +4,27 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { Kysely } from 'kysely';
 import { validatorCompiler } from './plugins/validation.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import type { Database } from '../../db/schema.js';
 import { systemClock, type Clock } from './lib/clock.js';
+import type { TrustProxy } from './config.js';
 import authPlugin from './plugins/auth.js';
+import closingConnectionsPlugin from './plugins/closing-connections.js';
 import dayClosePlugin from './plugins/day-close.js';
 import errorsPlugin from './plugins/errors.js';
+import { SnapshotLocalStore } from './plugins/rate-limit-store.js';
 import lobbyPlugin from './plugins/lobby.js';
 import sameOriginPlugin from './plugins/same-origin.js';
+import securityHeadersPlugin, { DOCS_CSP } from './plugins/security-headers.js';
 import uiPlugin from './plugins/ui.js';
 import { createInProcessEventBus, type EventBus } from './realtime/event-bus.js';
+import { closeLiveSocketsForRestart } from './realtime/live-socket.js';
+import type { WhatIfPoolOptions } from './services/what-if-pool.js';
 import adminRoutes from './routes/admin.js';
-import authRoutes from './routes/auth.js';
+import authRoutes, { LOGINS_PER_ADDRESS_PER_MINUTE } from './routes/auth.js';
 import branchRoutes from './routes/branches.js';
 import counterRoutes from './routes/counters.js';
 import healthRoutes from './routes/health.js';
@@ -34,7 +40,14 @@ export interface AppOptions {
   clock?: Clock;
   bus?: EventBus;
   logger?: FastifyServerOptions['logger'];
+  /** Sign-in attempts per address per minute, a flood guard (default LOGINS_PER_ADDRESS_PER_MINUTE). */
   loginsPerMinute?: number;
+  /**
+   * Which proxies to believe about the client (X-Forwarded-For) and the scheme (X-Forwarded-Proto),
+   * as Fastify's trustProxy: true, or the proxies' addresses/CIDRs. Off by default: request.ip is the
+   * peer, and headers anyone can send are ignored.
+   */
+  trustProxy?: TrustProxy;
   pingIntervalMs?: number;
   /** Unsent bytes past which a live socket that stopped reading is dropped (default 8 MB). */
   liveMaxBufferedBytes?: number;
@@ -44,6 +57,10 @@ export interface AppOptions {
   allowedOrigins?: readonly string[];
   /** Folder of the built front-ends to serve; none when omitted. */
   uiRoot?: string;
+  /** Threads, queue and time budget of the what-if forecasts (defaults in services/what-if-pool.ts). */
+  whatIf?: WhatIfPoolOptions;
+  /** Told of each route as it is registered, HEAD twins included: the tests list the whole API from it. */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export async function buildApp(options: AppOptions) {
@@ -51,21 +68,33 @@ export async function buildApp(options: AppOptions) {
     logger: options.logger ?? false,
     // Ids in routes are ours; reject absurd bodies early.
     bodyLimit: 64 * 1024,
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
+  const { onRoute } = options;
+  if (onRoute) app.addHook('onRoute', (route) => onRoute(route as RouteOptions));
 
   await migrateToLatest(options.db);
 
   await app.register(errorsPlugin);
+  await app.register(closingConnectionsPlugin);
+  await app.register(securityHeadersPlugin);
   await app.register(sameOriginPlugin, { allowedOrigins: options.allowedOrigins });
   await app.register(lobbyPlugin, {
     db: options.db,
     clock: options.clock ?? systemClock,
     bus: options.bus ?? createInProcessEventBus(),
+    whatIf: options.whatIf,
   });
   await app.register(authPlugin);
-  await app.register(rateLimit, { global: false });
-  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(rateLimit, { global: false, store: SnapshotLocalStore });
+  await app.register(websocket, {
+    options: { maxPayload: 64 * 1024 },
+    // At shutdown, screens are told to reconnect (1012) rather than just dropped.
+    preClose: function () {
+      return closeLiveSocketsForRestart(this.websocketServer);
+    },
+  });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -76,10 +105,10 @@ export async function buildApp(options: AppOptions) {
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: DOCS_CSP, uiConfig: { validatorUrl: null } });
 
   await app.register(healthRoutes);
-  await app.register(authRoutes, { loginsPerMinute: options.loginsPerMinute ?? 20 });
+  await app.register(authRoutes, { loginsPerMinute: options.loginsPerMinute ?? LOGINS_PER_ADDRESS_PER_MINUTE });
   await app.register(branchRoutes);
   await app.register(counterRoutes);
   await app.register(ticketRoutes);

@@ -11,8 +11,8 @@ const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000).toISOStri
 
 const manager: Actor = { kind: 'user', id: 'u-manager', role: 'manager', branchId: 'b1', username: 'manager' };
 const teller = (n: number): Actor => ({ kind: 'user', id: `u-teller${n}`, role: 'teller', branchId: 'b1', username: `teller${n}` });
-const kiosk: Actor = { kind: 'device', id: 'kiosk-1', deviceKind: 'kiosk', branchId: 'b1' };
-const display: Actor = { kind: 'device', id: 'display-1', deviceKind: 'display', branchId: 'b1' };
+const kiosk: Actor = { kind: 'device', id: 'kiosk-1', deviceKind: 'kiosk', branchId: 'b1', label: 'Kiosk 1' };
+const display: Actor = { kind: 'device', id: 'display-1', deviceKind: 'display', branchId: 'b1', label: 'Display 1' };
 const otherManager: Actor = { kind: 'user', id: 'u-other', role: 'manager', branchId: 'b2', username: 'other' };
 
 function service(prefix: string, targetMinutes = 10): Service {
@@ -64,6 +64,7 @@ function ticket(id: string, overrides: Partial<TicketRecord> = {}): TicketRecord
     businessDay: DAY,
     customerRef: null,
     issuedBy: null,
+    issuedByDevice: null,
     issueEstimateSeconds: null,
     ...overrides,
   };
@@ -79,7 +80,7 @@ function branch({ tickets = [], counters = [counter(1), counter(2), counter(6, {
       name: { en: 'Branch', zhHant: '支行', zhHans: '支行' },
       timeZone: 'Asia/Shanghai',
       defaultLocale: 'zh-Hant',
-      settings: { regularCountersTakeVip: 'when_no_vip_counter', maxCallsAheadOfOverdue: 2, amberWaitSeconds: 600, redWaitSeconds: 900 },
+      settings: { regularCountersTakeVip: 'when_no_vip_counter', maxCallsAheadOfOverdue: 2, amberWaitSeconds: 600, redWaitSeconds: 900, issuesPerDevicePerMinute: 20 },
     },
     services,
     counters: new Map(counters.map((c) => [c.id, c])),
@@ -89,6 +90,7 @@ function branch({ tickets = [], counters = [counter(1), counter(2), counter(6, {
     learning: { today: DAY, recent: new Map(), todays: new Map(), times: learnTimes(services.values(), new Map(), new Map()) },
     tieredCalls: new Map(),
     recentCalls: [],
+    throttleAlerts: new Map(),
   };
 }
 
@@ -174,6 +176,18 @@ describe('calling the next ticket', () => {
     expect(accepted(state, callNext()).result.ticketId).toBe('p1');
     state.tieredCalls.set('c1', [minutesAgo(10), minutesAgo(5)]);
     expect(accepted(state, callNext()).result.ticketId).toBe('t1');
+  });
+
+  it('counts the priority calls ahead of the ordinary ticket overdue the longest, not of the oldest one (services’ targets differ)', () => {
+    // Found by the queue model (test/domain/queue-model.test.ts). B's target is 15 minutes, A's 10:
+    // a1 is overdue since 5 minutes ago and b1, older, only since 1 minute ago. Two priority calls
+    // went ahead of a1 since, so a third must not.
+    const state = branch({
+      tickets: [ticket('b1', { serviceId: 's-B', number: 'B001', issuedAt: minutesAgo(16) }), ticket('a1', { issuedAt: minutesAgo(15) }), ticket('p1', { tier: 'priority', issuedAt: minutesAgo(1) })],
+    });
+    state.services.set('s-B', service('B', 15));
+    state.tieredCalls.set('c1', [minutesAgo(3), minutesAgo(2)]);
+    expect(accepted(state, callNext()).result.ticketId).toBe('a1');
   });
 
   it('finds nobody and changes nothing when no one waits for the counter', () => {
@@ -301,6 +315,84 @@ describe('closing past business days', () => {
     expect(decision.events.map((e) => [e.type, e.ticket?.id])).toEqual([['ticket.cancelled', 'y1'], ['ticket.cancelled', 'y2']]);
     expect(decision.changes.filter((c) => c.kind === 'counter')).toEqual([{ kind: 'counter', counter: expect.objectContaining({ id: 'c1', currentTicketId: null }) }]);
     expect(accepted(branch({ tickets: [ticket('t1')] }), { type: 'close_past_days' }).changes).toEqual([]);
+  });
+});
+
+describe('cancelling a kiosk’s tickets (a manager’s bulk cancel)', () => {
+  const otherKiosk: Actor = { kind: 'device', id: 'kiosk-2', deviceKind: 'kiosk', branchId: 'b1', label: 'Kiosk 2' };
+  const cancelFrom = (actor: Actor, sinceMinutes = 10, deviceId = 'kiosk-1'): Command => ({ type: 'cancel_device_tickets', actor, deviceId, sinceMinutes });
+  const hall = () =>
+    branch({
+      tickets: [
+        ticket('k1', { issuedByDevice: 'kiosk-1', issuedAt: minutesAgo(30) }),
+        ticket('k2', { issuedByDevice: 'kiosk-1', issuedAt: minutesAgo(10) }),
+        ticket('k3', { issuedByDevice: 'kiosk-1', issuedAt: minutesAgo(2) }),
+        ticket('k4', { issuedByDevice: 'kiosk-1', issuedAt: minutesAgo(1), status: 'called', counterId: 'c1', callCount: 1 }),
+        ticket('o1', { issuedByDevice: 'kiosk-2', issuedAt: minutesAgo(1) }),
+        ticket('s1', { issuedBy: 'u-manager', issuedAt: minutesAgo(1) }),
+      ],
+      counters: [counter(1, { currentTicketId: 'k4' }), counter(2)],
+    });
+
+  it('issues record the kiosk that issued them, and staff tickets none', () => {
+    const byKiosk = accepted(branch(), issue('s-A', 'regular', kiosk)).changes[1];
+    const byManager = accepted(branch(), issue('s-A', 'regular', manager)).changes[1];
+    expect(byKiosk).toMatchObject({ ticket: { issuedByDevice: 'kiosk-1', issuedBy: null } });
+    expect(byManager).toMatchObject({ ticket: { issuedByDevice: null, issuedBy: 'u-manager' } });
+    expect(toWireTicket((byKiosk as { ticket: TicketRecord }).ticket)).not.toHaveProperty('issuedByDevice');
+  });
+
+  it.each<[string, number, string[]]>([
+    ['the last 10 minutes, from exactly now − 10 min', 10, ['k2', 'k3']],
+    ['the last 5 minutes', 5, ['k3']],
+    ['the last hour', 60, ['k1', 'k2', 'k3']],
+    ['the last minute (its only ticket then was called)', 1, []],
+  ])('cancels the kiosk’s still-waiting tickets of %s', (_, minutes, cancelled) => {
+    const decision = accepted(hall(), cancelFrom(manager, minutes));
+    expect(decision.result.count).toBe(cancelled.length);
+    expect(decision.events.map((e) => [e.type, e.ticket?.id, e.ticket?.status])).toEqual(cancelled.map((id) => ['ticket.cancelled', id, 'cancelled']));
+    expect(decision.changes).toEqual(cancelled.map((id) => ({ kind: 'ticket', inserted: false, ticket: expect.objectContaining({ id, status: 'cancelled', endedAt: NOW.toISOString() }) })));
+  });
+
+  it('leaves other kiosks’, staff-issued and called tickets, and changes nothing for an unknown kiosk', () => {
+    const state = hall();
+    decideAndEvolve(state, cancelFrom(manager, 60), NOW);
+    expect([...state.tickets.keys()].sort()).toEqual(['k4', 'o1', 's1']);
+    expect(state.counters.get('c1')!.currentTicketId).toBe('k4');
+    expect(accepted(hall(), cancelFrom(manager, 60, 'kiosk-9'))).toEqual({ changes: [], events: [], result: { count: 0 } });
+  });
+
+  it.each<[string, Actor, string]>([
+    ['a teller', teller(1), 'FORBIDDEN'],
+    ['a kiosk, even its own', kiosk, 'FORBIDDEN'],
+    ['another kiosk', otherKiosk, 'FORBIDDEN'],
+    ['a display', display, 'FORBIDDEN'],
+    ['a manager of another branch', otherManager, 'FORBIDDEN'],
+  ])('refuses %s', (_, actor, code) => {
+    expect(refusal(hall(), cancelFrom(actor))).toBe(code);
+  });
+});
+
+describe('recording a kiosk refused for issuing too fast', () => {
+  const throttle = (refused: number): Command => ({ type: 'record_throttle', deviceId: 'kiosk-1', deviceLabel: 'Kiosk 1', refused });
+
+  it('starts an alert for the kiosk, kept in the state and published to staff', () => {
+    const state = branch();
+    const outcome = decideAndEvolve(state, throttle(4), NOW);
+    const alert = { deviceId: 'kiosk-1', deviceLabel: 'Kiosk 1', refused: 4, since: NOW.toISOString(), lastAt: NOW.toISOString() };
+    expect(outcome.ok && outcome.decision.events).toEqual([{ type: 'device.throttled', alert }]);
+    expect(state.throttleAlerts.get('kiosk-1')).toEqual(alert);
+  });
+
+  it.each<[string, number, number, string]>([
+    ['adds refusals within 15 minutes of the last to the same alert', 14, 7, minutesAgo(0)],
+    ['starts a new alert after 15 quiet minutes', 15, 3, minutesAgo(-15)],
+  ])('%s', (_, laterMinutes, refused, since) => {
+    const state = branch();
+    decideAndEvolve(state, throttle(4), NOW);
+    const later = new Date(NOW.getTime() + laterMinutes * 60_000);
+    decideAndEvolve(state, throttle(3), later);
+    expect(state.throttleAlerts.get('kiosk-1')).toMatchObject({ refused, since, lastAt: later.toISOString() });
   });
 });
 

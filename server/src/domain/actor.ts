@@ -6,7 +6,7 @@ export type DeviceKind = 'kiosk' | 'display';
 
 export type Actor =
   | { kind: 'user'; id: string; role: Role; branchId: string | null; username: string }
-  | { kind: 'device'; id: string; deviceKind: DeviceKind; branchId: string };
+  | { kind: 'device'; id: string; deviceKind: DeviceKind; branchId: string; label: string };
 
 /** Id recorded in the event log: the staff member, or null for a device. */
 export const actorId = (actor: Actor) => (actor.kind === 'user' ? actor.id : null);

@@ -4,7 +4,7 @@
  * applying each accepted change (`evolve`), so a button press reads nothing from the database.
  */
 import { isActive, isAtCounter } from '../../../protocol/actions.js';
-import type { Branch, Counter, Machine, RecentCall, Service, Ticket } from '../../../protocol/schemas.js';
+import type { Branch, Counter, Machine, RecentCall, Service, ThrottleAlert, Ticket } from '../../../protocol/schemas.js';
 import { RECENT_CALLS_KEPT } from '../../../protocol/messages.js';
 import type { QueueCounter, QueueService } from './queue-position.js';
 import { collectQueueTimeEvidence, learnQueueTimes, type FinishedTicket, type LearnedQueueTimes, type QueueTimeEvidence } from './service-time.js';
@@ -15,6 +15,8 @@ export interface TicketRecord extends Omit<Ticket, 'position' | 'estimatedWaitSe
   /** Card or customer number given at the kiosk: personal data, never sent to a screen. */
   customerRef: string | null;
   issuedBy: string | null;
+  /** The kiosk that issued it (its device token's id); null when staff did. */
+  issuedByDevice: string | null;
   /** The wait promised when the ticket was issued. */
   issueEstimateSeconds: number | null;
 }
@@ -46,13 +48,16 @@ export interface BranchState {
   tieredCalls: Map<string, string[]>;
   /** The latest calls and recalls, newest first. */
   recentCalls: RecentCall[];
+  /** The latest throttle alert of each kiosk refused for issuing too fast, by device id. */
+  throttleAlerts: Map<string, ThrottleAlert>;
 }
 
-/** One row the change writes: a ticket inserted or updated, a counter updated, a number used. */
+/** One row the change writes: a ticket inserted or updated, a counter updated, a number used; or a throttle alert, kept by its event. */
 export type Change =
   | { kind: 'ticket'; ticket: TicketRecord; inserted: boolean }
   | { kind: 'counter'; counter: Counter }
-  | { kind: 'number'; prefix: string; day: string; value: number };
+  | { kind: 'number'; prefix: string; day: string; value: number }
+  | { kind: 'throttle_alert'; alert: ThrottleAlert };
 
 /** The learned times from evidence, for the services the branch has. */
 export function learnTimes(services: Iterable<Service>, recent: ReadonlyMap<string, QueueTimeEvidence>, todays: ReadonlyMap<string, QueueTimeEvidence>) {
@@ -92,6 +97,9 @@ export function evolve(state: BranchState, change: Change): void {
       return;
     case 'number':
       state.lastNumbers.set(change.prefix, { day: change.day, value: change.value });
+      return;
+    case 'throttle_alert':
+      state.throttleAlerts.set(change.alert.deviceId, change.alert);
       return;
   }
 }
@@ -155,7 +163,7 @@ function startLearningDay(state: BranchState, day: string): void {
 
 /** The ticket as screens see it: without personal data. */
 export function toWireTicket(ticket: TicketRecord, figures?: { position: number; estimatedWaitSeconds: number }): Ticket {
-  const { businessDay: _day, customerRef: _ref, issuedBy: _by, issueEstimateSeconds: _promise, ...wire } = ticket;
+  const { businessDay: _day, customerRef: _ref, issuedBy: _by, issuedByDevice: _device, issueEstimateSeconds: _promise, ...wire } = ticket;
   return figures ? { ...wire, ...figures } : wire;
 }
 

@@ -5,7 +5,8 @@
  */
 import { isAtCounter } from '../../../protocol/actions.js';
 import type { DomainEventType } from '../../../protocol/messages.js';
-import type { Counter, MachineKind, Role, Tier } from '../../../protocol/schemas.js';
+import type { Counter, MachineKind, Role, ThrottleAlert, Tier } from '../../../protocol/schemas.js';
+import { isRecentThrottleAlert } from '../../../protocol/throttle-alerts.js';
 import { AppError, notFound } from '../errors.js';
 import { assertActsOnCounter, assertCanIssue, assertStaff, type Actor } from './actor.js';
 import { evolve, type BranchState, type Change, type TicketRecord } from './branch-state.js';
@@ -36,7 +37,11 @@ export type Command =
   | TicketCommand<'change_tier', { tier: Tier }>
   | { type: 'open_counter'; actor: Actor; counterId: string; tellerId?: string; teller?: TellerInfo | null }
   | { type: 'pause_counter' | 'close_counter'; actor: Actor; counterId: string }
-  | { type: 'close_past_days' };
+  | { type: 'close_past_days' }
+  /** Kiosk `deviceId` was refused `refused` more tickets for issuing too fast (the server records it). */
+  | { type: 'record_throttle'; deviceId: string; deviceLabel: string; refused: number }
+  /** A manager takes back the still-waiting tickets kiosk `deviceId` issued in the last `sinceMinutes`. */
+  | { type: 'cancel_device_tickets'; actor: Actor; deviceId: string; sinceMinutes: number };
 
 /** An event before it has its sequence number and the queue figures after the change. */
 export interface EventDraft {
@@ -44,6 +49,7 @@ export interface EventDraft {
   ticket?: TicketRecord;
   counter?: Counter;
   diversion?: { serviceId: string; machineKind: MachineKind };
+  alert?: ThrottleAlert;
 }
 
 export interface Decision {
@@ -155,6 +161,12 @@ function decideOrThrow(state: BranchState, command: Command, now: Date): Decisio
     }
     case 'close_past_days':
       return closePastDays(state, now);
+    case 'record_throttle':
+      return recordThrottle(state, command, now);
+    case 'cancel_device_tickets': {
+      assertStaff(command.actor, state.branch.id, ['admin', 'manager']);
+      return cancelTickets(state, deviceTicketsSince(state, command.deviceId, command.sinceMinutes, now), at);
+    }
   }
 }
 
@@ -188,6 +200,7 @@ function issue(state: BranchState, command: Extract<Command, { type: 'issue' }>,
     callCount: 0,
     divertedTo: null,
     issuedBy: command.actor.kind === 'user' ? command.actor.id : null,
+    issuedByDevice: command.actor.kind === 'device' ? command.actor.id : null,
     issueEstimateSeconds: null,
   };
   return {
@@ -295,11 +308,24 @@ function openCounter(state: BranchState, command: Extract<Command, { type: 'open
 /** Cancels tickets left from earlier business days, so yesterday's leftovers never stand ahead of this morning's customers. */
 function closePastDays(state: BranchState, now: Date): Decision {
   const today = businessDay(now, state.branch.timeZone);
-  const at = now.toISOString();
-  const decision: Decision = { changes: [], events: [], result: { count: 0 } };
+  const leftovers = [...state.tickets.values()].filter((ticket) => ticket.businessDay < today);
+  return cancelTickets(state, leftovers, now.toISOString());
+}
+
+/**
+ * The waiting tickets kiosk `deviceId` issued in the last `sinceMinutes` (at or after now − N min):
+ * what a manager's bulk cancel takes back. Tickets already called stay: their customer is at a counter.
+ */
+export function deviceTicketsSince(state: BranchState, deviceId: string, sinceMinutes: number, now: Date): TicketRecord[] {
+  const since = new Date(now.getTime() - sinceMinutes * 60_000).toISOString();
+  return [...state.tickets.values()].filter((t) => t.status === 'waiting' && t.issuedByDevice === deviceId && t.issuedAt >= since);
+}
+
+/** Cancels `tickets`, each with its own event, releasing a counter that held one of them. */
+function cancelTickets(state: BranchState, tickets: readonly TicketRecord[], at: string): Decision {
+  const decision: Decision = { changes: [], events: [], result: { count: tickets.length } };
   const released = new Map<string, Counter>();
-  for (const ticket of state.tickets.values()) {
-    if (ticket.businessDay >= today) continue;
+  for (const ticket of tickets) {
     const cancelled: TicketRecord = { ...ticket, status: 'cancelled', endedAt: at };
     let counter: Counter | undefined;
     if (ticket.counterId) {
@@ -313,8 +339,25 @@ function closePastDays(state: BranchState, now: Date): Decision {
     decision.events.push({ type: 'ticket.cancelled', ticket: cancelled, counter });
   }
   for (const counter of released.values()) decision.changes.push({ kind: 'counter', counter });
-  decision.result.count = decision.events.length;
   return decision;
+}
+
+/**
+ * A kiosk's refusals added to its alert. Refusals within THROTTLE_ALERT_MINUTES of the last one
+ * belong to the same alert; after a quiet spell a new alert starts.
+ */
+function recordThrottle(state: BranchState, command: Extract<Command, { type: 'record_throttle' }>, now: Date): Decision {
+  const at = now.toISOString();
+  const previous = state.throttleAlerts.get(command.deviceId);
+  const ongoing = previous && isRecentThrottleAlert(previous, now.getTime()) ? previous : undefined;
+  const alert: ThrottleAlert = {
+    deviceId: command.deviceId,
+    deviceLabel: command.deviceLabel,
+    refused: (ongoing?.refused ?? 0) + command.refused,
+    since: ongoing?.since ?? at,
+    lastAt: at,
+  };
+  return { changes: [{ kind: 'throttle_alert', alert }], events: [{ type: 'device.throttled', alert }], result: {} };
 }
 
 // ── helpers ────────────────────────────────────────────────────────────

@@ -44,6 +44,7 @@ export default fp(
       const body = errorBody(error);
       // The cause is the database's own error (a full disk, a read-only file): it must reach the log.
       if (body.statusCode >= 500) request.log.error({ err: error, cause: error.cause }, 'request failed');
+      if (error instanceof AppError && error.retryAfterSeconds !== undefined) reply.header('retry-after', error.retryAfterSeconds);
       return reply.status(body.statusCode).send(body);
     });
     app.setNotFoundHandler((request, reply) => {

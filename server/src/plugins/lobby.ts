@@ -20,31 +20,36 @@ import { createDayCloseService } from '../services/day-close-service.js';
 import { createCounterService } from '../services/counter-service.js';
 import { createQueueService } from '../services/queue-service.js';
 import { createSnapshotService } from '../services/snapshot-service.js';
+import { createWhatIfPool, type WhatIfPoolOptions } from '../services/what-if-pool.js';
 
 export interface LobbyDeps {
   db: Kysely<Database>;
   clock: Clock;
   bus: EventBus;
+  /** Threads, queue and time budget of the what-if forecasts. */
+  whatIf?: WhatIfPoolOptions;
 }
 
-export function createLobby({ db, clock, bus }: LobbyDeps) {
+export function createLobby({ db, clock, bus, whatIf }: LobbyDeps) {
   const engine = createBranchEngine({ db, clock, bus });
+  const whatIfPool = createWhatIfPool(whatIf);
   const runInBranch = createBranchTransaction({ db, clock, engine });
   return {
     db,
     clock,
     bus,
     engine,
+    whatIfPool,
     hub: createRealtimeHub(bus),
     auth: createAuthService({ db, clock }),
-    queue: createQueueService({ db, engine }),
+    queue: createQueueService({ db, clock, engine }),
     counters: createCounterService({ db, engine }),
     snapshots: createSnapshotService({ engine }),
     dayClose: createDayCloseService({ db, engine }),
     notices: createNoticeService({ db, runInBranch }),
     admin: createAdminService({ db, clock, runInBranch }),
     reports: createReportService({ db, clock }),
-    forecasts: createForecastService({ db, clock, engine }),
+    forecasts: createForecastService({ db, clock, engine, whatIfPool }),
   };
 }
 
@@ -58,7 +63,9 @@ declare module 'fastify' {
 
 export default fp(
   async function lobbyPlugin(app: FastifyInstance, deps: LobbyDeps) {
-    app.decorate('lobby', createLobby(deps));
+    const lobby = createLobby(deps);
+    app.decorate('lobby', lobby);
+    app.addHook('onClose', () => lobby.whatIfPool.close());
   },
   { name: 'lobby' },
 );

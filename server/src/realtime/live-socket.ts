@@ -7,14 +7,17 @@
  * meanwhile are answered by one more), a socket that keeps asking is closed, and a socket that
  * stops reading is dropped once its send buffer passes a limit rather than buffered without bound.
  */
-import type { WebSocket } from 'ws';
+import type { WebSocket, WebSocketServer } from 'ws';
 import { LIVE_CLOSE, type ClientMessage, type ServerMessage } from '../../../protocol/messages.js';
+import type { Audience } from '../../../protocol/schemas.js';
 import type { SharedSnapshot } from '../services/branch-engine.js';
 import type { EventFrame, RealtimeHub } from './realtime-hub.js';
 
 export interface LiveSocketOptions {
   socket: WebSocket;
   branchId: string;
+  /** Whose screen it is: the hall's screens get staff-only events without their content. */
+  audience: Audience;
   hub: RealtimeHub;
   loadSnapshot: () => Promise<SharedSnapshot>;
   /** How often to ping; a socket that missed the previous pong is dropped. */
@@ -24,6 +27,21 @@ export interface LiveSocketOptions {
   onError: (err: unknown) => void;
   /** A socket whose unsent data passes this many bytes is dropped. */
   maxBufferedBytes?: number;
+}
+
+/** How long a screen has at shutdown to answer the close frame before its socket is cut. */
+export const CLOSE_HANDSHAKE_MS = 1000;
+
+/**
+ * At shutdown: tells every screen that the server is restarting (1012), so that its client reconnects
+ * with backoff rather than giving up, and resolves once every socket is closed.
+ */
+export async function closeLiveSocketsForRestart(server: WebSocketServer): Promise<void> {
+  const sockets = [...server.clients];
+  for (const socket of sockets) socket.close(LIVE_CLOSE.SERVICE_RESTART, 'server restarting');
+  const cut = setTimeout(() => sockets.forEach((socket) => socket.terminate()), CLOSE_HANDSHAKE_MS);
+  await new Promise((resolve) => server.close(resolve));
+  clearTimeout(cut);
 }
 
 /** Unsent bytes a socket may hold: a few full snapshots of a very busy hall. */
@@ -56,7 +74,7 @@ export function serveLiveSocket(options: LiveSocketOptions) {
     }
   };
 
-  const leave = hub.join(options.branchId, (frames) => {
+  const leave = hub.join(options.branchId, options.audience, (frames) => {
     if (held) held.push(...frames);
     else sendEvents(frames);
   });

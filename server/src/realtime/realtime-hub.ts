@@ -1,7 +1,11 @@
 /**
- * The live sockets of each branch, fed from the event bus: every event is serialised once and the
- * same frame goes to every socket of the branch, however many screens are watching.
+ * The live sockets of each branch, fed from the event bus: every event is serialised once per
+ * audience and the same frame goes to every socket of that audience, however many screens are
+ * watching. The hall's screens get a staff-only event without what it says, which keeps their
+ * sequence unbroken.
  */
+import { isStaffEvent, type DomainEvent } from '../../../protocol/messages.js';
+import type { Audience } from '../../../protocol/schemas.js';
 import type { EventBus } from './event-bus.js';
 
 /** One event as it goes on the wire. */
@@ -13,26 +17,40 @@ export interface EventFrame {
 /** A socket's side of the hub: it receives a branch's frames in sequence order. */
 export type FrameListener = (frames: readonly EventFrame[]) => void;
 
+/** The event as an audience may see it: a staff-only event reaches the hall without its alert. */
+function forAudience(event: DomainEvent, audience: Audience): DomainEvent {
+  if (audience === 'staff' || !isStaffEvent(event)) return event;
+  const { alert: _alert, ...rest } = event;
+  return rest;
+}
+
+const toFrame = (event: DomainEvent): EventFrame => ({ seq: event.seq, frame: JSON.stringify(event) });
+
 export function createRealtimeHub(bus: EventBus) {
-  const rooms = new Map<string, { listeners: Set<FrameListener>; leave: () => void }>();
+  type Listeners = Record<Audience, Set<FrameListener>>;
+  const rooms = new Map<string, { listeners: Listeners; leave: () => void }>();
+  const size = (listeners: Listeners) => listeners.staff.size + listeners.public.size;
 
   return {
-    /** Listens to a branch's frames; returns the function that stops listening. */
-    join(branchId: string, listener: FrameListener): () => void {
+    /** Listens to a branch's frames as `audience` sees them; returns the function that stops listening. */
+    join(branchId: string, audience: Audience, listener: FrameListener): () => void {
       let room = rooms.get(branchId);
       if (!room) {
-        const listeners = new Set<FrameListener>();
+        const listeners: Listeners = { staff: new Set(), public: new Set() };
         const leave = bus.subscribe(branchId, (events) => {
-          const frames = events.map((event) => ({ seq: event.seq, frame: JSON.stringify(event) }));
-          for (const deliver of listeners) deliver(frames);
+          const staffFrames = events.map(toFrame);
+          for (const deliver of listeners.staff) deliver(staffFrames);
+          if (listeners.public.size === 0) return;
+          const publicFrames = events.some(isStaffEvent) ? events.map((event) => toFrame(forAudience(event, 'public'))) : staffFrames;
+          for (const deliver of listeners.public) deliver(publicFrames);
         });
         rooms.set(branchId, (room = { listeners, leave }));
       }
       const joined = room;
-      joined.listeners.add(listener);
+      joined.listeners[audience].add(listener);
       return () => {
-        joined.listeners.delete(listener);
-        if (joined.listeners.size === 0 && rooms.get(branchId) === joined) {
+        joined.listeners[audience].delete(listener);
+        if (size(joined.listeners) === 0 && rooms.get(branchId) === joined) {
           joined.leave();
           rooms.delete(branchId);
         }
@@ -40,7 +58,10 @@ export function createRealtimeHub(bus: EventBus) {
     },
 
     /** How many sockets watch a branch. */
-    watching: (branchId: string) => rooms.get(branchId)?.listeners.size ?? 0,
+    watching: (branchId: string) => {
+      const room = rooms.get(branchId);
+      return room ? size(room.listeners) : 0;
+    },
   };
 }
 

@@ -2,8 +2,10 @@
  * The branch state's reads and writes: loaded whole once, then written change by change, each
  * write guarded by the branch's event sequence number (the concurrency token).
  */
+import { sql } from 'kysely';
 import { RECENT_CALLS_KEPT } from '../../../protocol/messages.js';
 import type { DomainEvent } from '../../../protocol/messages.js';
+import type { ThrottleAlert } from '../../../protocol/schemas.js';
 import { learnTimes, type BranchState, type Change, type TicketRecord } from '../domain/branch-state.js';
 import { addDays, collectQueueTimeEvidence, RECENT_DAYS, type QueueTimeEvidence } from '../domain/service-time.js';
 import { findBranch, listMachines, listServices } from './branch-repository.js';
@@ -42,9 +44,10 @@ export async function loadBranchState(db: Db, branchId: string): Promise<BranchS
 
   let oldestActive: string | null = null;
   for (const t of tickets.values()) if (oldestActive === null || t.issuedAt < oldestActive) oldestActive = t.issuedAt;
-  const [tiered, calls] = await Promise.all([
+  const [tiered, calls, alerts] = await Promise.all([
     oldestActive ? tieredCallsSince(db, [...counters.map((c) => c.id)], oldestActive) : Promise.resolve([]),
     recentCalls(db, branchId, RECENT_CALLS_KEPT),
+    latestThrottleAlerts(db, branchId),
   ]);
   const tieredCalls = new Map<string, string[]>();
   for (const call of tiered) tieredCalls.set(call.counter_id!, [...(tieredCalls.get(call.counter_id!) ?? []), call.at]);
@@ -68,6 +71,7 @@ export async function loadBranchState(db: Db, branchId: string): Promise<BranchS
       at: c.at,
       recall: c.type === 'ticket.recalled',
     })),
+    throttleAlerts: new Map(alerts.map((alert) => [alert.deviceId, alert])),
   };
 }
 
@@ -90,13 +94,14 @@ export async function writeBranchChanges(trx: Db, branchId: string, fromSeq: num
         .set({ status: counter.status, teller_id: counter.tellerId, current_ticket_id: counter.currentTicketId, status_changed_at: counter.statusChangedAt })
         .where('id', '=', counter.id)
         .execute();
-    } else {
+    } else if (change.kind === 'number') {
       await trx
         .insertInto('ticket_number_sequences')
         .values({ branch_id: branchId, prefix: change.prefix, business_day: change.day, last_number: change.value })
         .onConflict((oc) => oc.columns(['branch_id', 'prefix', 'business_day']).doUpdateSet({ last_number: change.value }))
         .execute();
     }
+    // A throttle alert is kept by its event.
   }
   await appendEvents(trx, events);
 }
@@ -112,6 +117,7 @@ export async function appendEvents(trx: Db, events: readonly DomainEvent[]): Pro
           const ticket = 'ticket' in event ? event.ticket : undefined;
           const counter = 'counter' in event ? event.counter : undefined;
           const diversion = 'diversion' in event ? event.diversion : undefined;
+          const alert = 'alert' in event ? event.alert : undefined;
           return {
             branch_id: event.branchId,
             seq: event.seq,
@@ -120,7 +126,7 @@ export async function appendEvents(trx: Db, events: readonly DomainEvent[]): Pro
             actor_id: event.actorId,
             ticket_id: ticket?.id ?? null,
             counter_id: counter?.id ?? null,
-            payload: JSON.stringify({ ticket, counter, diversion }),
+            payload: JSON.stringify({ ticket, counter, diversion, alert }),
           };
         }),
       )
@@ -152,6 +158,7 @@ async function insertTicket(trx: Db, t: TicketRecord): Promise<void> {
       customer_ref: t.customerRef,
       issued_at: t.issuedAt,
       issued_by: t.issuedBy,
+      issued_by_device: t.issuedByDevice,
       issue_estimate_seconds: t.issueEstimateSeconds,
       ...changingColumns(t),
     })
@@ -181,16 +188,21 @@ const latestNumbers = (db: Db, branchId: string) =>
     )
     .execute();
 
+/**
+ * A field of the ticket as its event recorded it, not as it is now: a called ticket may have been
+ * transferred or moved to another tier since, and the held state remembers the call as it was.
+ */
+const calledTicket = (field: 'number' | 'serviceId' | 'tier') => sql<string>`json_extract(events.payload, ${`$.ticket.${field}`})`;
+
 /** When `counterIds` called priority or VIP tickets since `since` (ISO), for the fairness rule. */
 const tieredCallsSince = (db: Db, counterIds: string[], since: string) =>
   db
     .selectFrom('events')
-    .innerJoin('tickets', 'tickets.id', 'events.ticket_id')
     .select(['events.counter_id', 'events.at'])
     .where('events.counter_id', 'in', counterIds.length > 0 ? counterIds : [''])
     .where('events.type', '=', 'ticket.called')
     .where('events.at', '>=', since)
-    .where('tickets.tier', '!=', 'regular')
+    .where(calledTicket('tier'), '!=', 'regular')
     .orderBy('events.seq')
     .execute();
 
@@ -198,14 +210,13 @@ const tieredCallsSince = (db: Db, counterIds: string[], since: string) =>
 const recentCalls = (db: Db, branchId: string, limit: number) =>
   db
     .selectFrom('events')
-    .innerJoin('tickets', 'tickets.id', 'events.ticket_id')
     .innerJoin('counters', 'counters.id', 'events.counter_id')
     .select([
       'events.ticket_id',
       'events.type',
       'events.at',
-      'tickets.number',
-      'tickets.service_id',
+      calledTicket('number').as('number'),
+      calledTicket('serviceId').as('service_id'),
       'counters.id as counter_id',
       'counters.number as counter_number',
     ])
@@ -214,3 +225,24 @@ const recentCalls = (db: Db, branchId: string, limit: number) =>
     .orderBy('events.seq', 'desc')
     .limit(limit)
     .execute();
+
+/** How many of the latest throttle events are read at load: far more kiosks than a branch has. */
+const THROTTLE_EVENTS_READ = 100;
+
+/** The latest throttle alert of each kiosk, from the event log (the snapshot shows the recent ones). */
+async function latestThrottleAlerts(db: Db, branchId: string): Promise<ThrottleAlert[]> {
+  const rows = await db
+    .selectFrom('events')
+    .select('payload')
+    .where('branch_id', '=', branchId)
+    .where('type', '=', 'device.throttled')
+    .orderBy('seq', 'desc')
+    .limit(THROTTLE_EVENTS_READ)
+    .execute();
+  const latest = new Map<string, ThrottleAlert>();
+  for (const row of rows) {
+    const { alert } = JSON.parse(row.payload) as { alert: ThrottleAlert };
+    if (!latest.has(alert.deviceId)) latest.set(alert.deviceId, alert);
+  }
+  return [...latest.values()];
+}

@@ -17,12 +17,14 @@ import type {
   Tier,
   User,
 } from '../../../protocol/schemas.js';
+import { ISSUES_PER_DEVICE_PER_MINUTE } from '../../../protocol/schemas.js';
 
 export const DEFAULT_SETTINGS: BranchSettings = {
   regularCountersTakeVip: 'when_no_vip_counter',
   maxCallsAheadOfOverdue: 2,
   amberWaitSeconds: 600,
   redWaitSeconds: 900,
+  issuesPerDevicePerMinute: ISSUES_PER_DEVICE_PER_MINUTE.default,
 };
 
 export function toBranch(row: BranchRow): Branch {
@@ -88,6 +90,7 @@ export function toTicketRecord(row: TicketRow): TicketRecord {
     businessDay: row.business_day,
     customerRef: row.customer_ref,
     issuedBy: row.issued_by,
+    issuedByDevice: row.issued_by_device,
     issueEstimateSeconds: row.issue_estimate_seconds,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Branch administration, for admins (any branch) and managers (their own branch):
- * `/api/branches/:branchId/admin/{services,counters,machines,users,device-tokens,branch}`;
+ * `/api/branches/:branchId/admin/{services,counters,machines,users,login-locks,device-tokens,branch}`;
  * and the server's branches for admins of every branch: `/api/admin/branches`.
  * Paths are protocol's ADMIN_ROUTES, which the admin page uses too.
  * Each resource is a collection (GET lists, POST creates) with items under `/:id` (PATCH edits,
@@ -19,6 +19,7 @@ import {
   AdminServiceParams,
   AdminUser,
   AdminUserParams,
+  LoginLock,
   CreateBranchBody,
   CreateCounterBody,
   CreateDeviceTokenBody,
@@ -40,7 +41,7 @@ import { hashToken } from '../lib/tokens.js';
 
 const admin: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRequest', app.authenticate);
-  const { services, counters, machines, staff, deviceTokens, branch, branches } = app.lobby.admin;
+  const { services, counters, machines, staff, loginLocks, deviceTokens, branch, branches } = app.lobby.admin;
   const doc = (summary: string) => ({ tags: ['admin'], security: [{ bearerAuth: [] }], summary });
   const noContent = { 204: Type.Null() };
 
@@ -140,6 +141,21 @@ const admin: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const token = tokenOf(req);
       await staff.resetPassword(actorOf(req), req.params.branchId, req.params.userId, req.body.password, token ? hashToken(token) : undefined);
+      return reply.status(204).send(null);
+    },
+  );
+
+  // ── sign-in locks (admins only) ──
+  app.get(
+    ADMIN_ROUTES.loginLocks,
+    { schema: { ...doc('Staff accounts locked now or with failed sign-ins in the last day (admins only)'), params: BranchParams, response: { 200: Type.Array(LoginLock) } } },
+    async (req) => loginLocks.list(actorOf(req), req.params.branchId),
+  );
+  app.post(
+    ADMIN_ROUTES.userUnlock,
+    { schema: { ...doc("Lift a staff account's sign-in lock and forget its failures (admins only)"), params: AdminUserParams, response: noContent } },
+    async (req, reply) => {
+      await loginLocks.unlock(actorOf(req), req.params.branchId, req.params.userId);
       return reply.status(204).send(null);
     },
   );

@@ -5,6 +5,7 @@ import { LIVE_CLOSE } from '../../../protocol/messages.js';
 import { unauthenticated } from '../domain/actor.js';
 import { tokenOf } from '../plugins/auth.js';
 import { serveLiveSocket } from '../realtime/live-socket.js';
+import { audienceOf } from '../services/snapshot-service.js';
 
 export interface LiveRouteOptions {
   pingIntervalMs: number;
@@ -42,6 +43,7 @@ const live: FastifyPluginAsyncTypebox<LiveRouteOptions> = async (app, { pingInte
       serveLiveSocket({
         socket,
         branchId: request.params.branchId,
+        audience: audienceOf(actor),
         hub: app.lobby.hub,
         loadSnapshot: () => app.lobby.snapshots.snapshot(actor, request.params.branchId),
         pingIntervalMs,

@@ -10,6 +10,7 @@ import { createBranchSettingsAdmin } from './admin/branch-settings.js';
 import { createBranchDirectory } from './admin/branches.js';
 import { createCounterAdmin } from './admin/counters.js';
 import { createDeviceTokenAdmin } from './admin/device-tokens.js';
+import { createLoginLockAdmin } from './admin/login-locks.js';
 import { createMachineAdmin } from './admin/machines.js';
 import { createServiceAdmin } from './admin/services.js';
 import { createStaffAdmin } from './admin/staff.js';
@@ -28,6 +29,7 @@ export function createAdminService(deps: AdminServiceDeps) {
     counters: createCounterAdmin(deps),
     machines: createMachineAdmin(deps),
     staff: createStaffAdmin(deps),
+    loginLocks: createLoginLockAdmin(deps),
     deviceTokens: createDeviceTokenAdmin(deps),
     branch: createBranchSettingsAdmin(deps),
     branches: createBranchDirectory(deps),

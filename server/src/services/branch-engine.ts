@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { BranchConfiguredEvent, CounterEvent, DomainEvent, TicketEvent } from '../../../protocol/messages.js';
+import { recentThrottleAlerts } from '../../../protocol/throttle-alerts.js';
 import type { Audience, QueueSummary, Snapshot, Ticket } from '../../../protocol/schemas.js';
 import { toWireTicket, queueCounters, queueServices, waitingTickets, type BranchState, type Change, type TicketRecord } from '../domain/branch-state.js';
 import { decideAndEvolve, servicesWithOpenVipCounter, type Command, type Decision, type EventDraft } from '../domain/commands.js';
@@ -333,6 +334,7 @@ function toEvent(draft: EventDraft, base: Omit<DomainEvent, 'type'>, figures: Br
   if (draft.ticket) return { ...base, type: draft.type as TicketEvent['type'], ticket: wireTicket(draft.ticket, figures), counter: draft.counter };
   if (draft.counter) return { ...base, type: draft.type as CounterEvent['type'], counter: draft.counter };
   if (draft.diversion) return { ...base, type: 'customer.diverted', diversion: draft.diversion };
+  if (draft.alert) return { ...base, type: 'device.throttled', alert: draft.alert };
   return { ...base, type: 'branch.configured' };
 }
 
@@ -385,5 +387,6 @@ function buildSnapshot(state: BranchState, view: BranchView, audience: Audience)
     queues: view.queues,
     tickets,
     recentCalls: state.recentCalls,
+    ...(audience === 'staff' ? { throttleAlerts: recentThrottleAlerts(state.throttleAlerts.values(), Date.parse(view.at)) } : {}),
   };
 }

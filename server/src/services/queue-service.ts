@@ -5,10 +5,11 @@
  */
 import { isTicketEvent, type DomainEvent } from '../../../protocol/messages.js';
 import type { MachineKind, PublicTicket, Ticket, Tier } from '../../../protocol/schemas.js';
-import { actorId, assertCanIssue, type Actor } from '../domain/actor.js';
+import { actorId, assertCanIssue, assertStaff, type Actor } from '../domain/actor.js';
 import { toWireTicket, type TicketRecord } from '../domain/branch-state.js';
-import type { Command } from '../domain/commands.js';
+import { deviceTicketsSince, type Command } from '../domain/commands.js';
 import { notFound } from '../errors.js';
+import type { Clock } from '../lib/clock.js';
 import { newId } from '../lib/ids.js';
 import { findBranch, findService } from '../repositories/branch-repository.js';
 import { findCounterBranch } from '../repositories/counter-repository.js';
@@ -25,8 +26,12 @@ export interface IssueTicketInput {
 
 export interface QueueServiceDeps {
   db: Db;
+  clock: Clock;
   engine: BranchEngine;
 }
+
+/** A kiosk, as the issue limit knows it. */
+export type DeviceActor = Extract<Actor, { kind: 'device' }>;
 
 type TicketCommand = Extract<Command, { ticketId: string; finished?: TicketRecord }>;
 type TicketCommandInput = TicketCommand extends infer C ? (C extends TicketCommand ? Omit<C, 'actor' | 'ticketId' | 'finished'> : never) : never;
@@ -38,7 +43,7 @@ function ticketOf(events: readonly DomainEvent[]): Ticket {
   return event.ticket;
 }
 
-export function createQueueService({ db, engine }: QueueServiceDeps) {
+export function createQueueService({ db, clock, engine }: QueueServiceDeps) {
   /** The branch of a ticket, and the stored ticket when no held state has it (it may have ended). */
   async function locateTicket(ticketId: string): Promise<{ branchId: string; finished?: TicketRecord }> {
     const branchId = engine.branchOfTicket(ticketId);
@@ -91,6 +96,32 @@ export function createQueueService({ db, engine }: QueueServiceDeps) {
     /** Moves a waiting ticket to the VIP lane, to priority, or back to regular (a manager's decision). */
     changeTier: (actor: Actor, ticketId: string, tier: Tier) => actOnTicket(actor, ticketId, { type: 'change_tier', tier }),
 
+    /** How many tickets one kiosk may issue per minute in the branch (its `issuesPerDevicePerMinute`). */
+    async issuesPerDevicePerMinute(branchId: string): Promise<number> {
+      const limit = await engine.read(branchId, (state) => state?.branch.settings.issuesPerDevicePerMinute);
+      if (limit === undefined) throw notFound('branch', branchId);
+      return limit;
+    },
+
+    /** Records that a kiosk was refused `refused` tickets for issuing too fast: the lobby manager's alert. */
+    async recordThrottle(device: DeviceActor, refused: number): Promise<void> {
+      await engine.run(device.branchId, { type: 'record_throttle', deviceId: device.id, deviceLabel: device.label, refused });
+    },
+
+    /** How many waiting tickets kiosk `deviceId` issued in the last `sinceMinutes`: what a bulk cancel would take back. */
+    async deviceTicketCount(actor: Actor, branchId: string, deviceId: string, sinceMinutes: number): Promise<number> {
+      assertStaff(actor, branchId, ['admin', 'manager']);
+      const count = await engine.read(branchId, (state) => state && deviceTicketsSince(state, deviceId, sinceMinutes, clock.now()).length);
+      if (count === undefined) throw notFound('branch', branchId);
+      return count;
+    },
+
+    /** Cancels the waiting tickets kiosk `deviceId` issued in the last `sinceMinutes`; returns how many. */
+    async cancelDeviceTickets(actor: Actor, branchId: string, deviceId: string, sinceMinutes: number): Promise<number> {
+      const { result } = await engine.run(branchId, { type: 'cancel_device_tickets', actor, deviceId, sinceMinutes }, actorId(actor));
+      return result.count ?? 0;
+    },
+
     /** Records a customer sent to a self-service machine instead of taking a ticket. */
     async recordDiversion(actor: Actor, branchId: string, serviceId: string, machineKind: MachineKind): Promise<void> {
       assertCanIssue(actor, branchId);
@@ -129,3 +160,5 @@ export function createQueueService({ db, engine }: QueueServiceDeps) {
     },
   };
 }
+
+export type QueueService = ReturnType<typeof createQueueService>;
