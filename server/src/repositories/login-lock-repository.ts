@@ -55,13 +55,16 @@ async function forget(db: Db, { before, now, keep }: { before: string; now: stri
   if (firstBeyond) await db.deleteFrom('login_locks').where(notLocked).where('last_failure_at', '<=', firstBeyond.last_failure_at).execute();
 }
 
-/** The branch's accounts with failures since `since`, most recent first, as admins see them at `now`. */
+/**
+ * The accounts that sign in to the branch (its staff, and admins of every branch) with failures
+ * since `since`, most recent first, as admins see them at `now`.
+ */
 async function listForBranch(db: Db, branchId: string, { since, now }: { since: string; now: string }): Promise<LoginLock[]> {
   const rows = await db
     .selectFrom('login_locks')
     .innerJoin('users', 'users.username', 'login_locks.username')
     .select(['users.id', 'users.username', 'users.display_name', 'failures', 'locked_until', 'last_failure_at', 'last_failure_address'])
-    .where('users.branch_id', '=', branchId)
+    .where((eb) => eb.or([eb('users.branch_id', '=', branchId), eb('users.branch_id', 'is', null)]))
     .where('last_failure_at', '>=', since)
     .orderBy('last_failure_at', 'desc')
     .execute();

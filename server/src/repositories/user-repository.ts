@@ -20,6 +20,15 @@ const findByUsername = (db: Db, username: string): Promise<UserRow | undefined> 
 const findInBranch = (db: Db, branchId: string, userId: string): Promise<UserRow | undefined> =>
   db.selectFrom('users').selectAll().where('id', '=', userId).where('branch_id', '=', branchId).executeTakeFirst();
 
+/** An account that signs in to the branch: one of its staff, or an admin of every branch. */
+const findSigningInTo = (db: Db, branchId: string, userId: string): Promise<UserRow | undefined> =>
+  db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('branch_id', '=', branchId), eb('branch_id', 'is', null)]))
+    .executeTakeFirst();
+
 /** The branch's staff, by username. */
 const listByBranch = (db: Db, branchId: string): Promise<UserRow[]> =>
   db.selectFrom('users').selectAll().where('branch_id', '=', branchId).orderBy('username').execute();
@@ -60,6 +69,7 @@ export const userRepository = Object.freeze({
   findById: findUser,
   findByUsername,
   findInBranch,
+  findSigningInTo,
   listByBranch,
   insert,
   update,
