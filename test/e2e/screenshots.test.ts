@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, SCREENSHOTS, startUiServer, type BrowserTestApp } from '../helpers/browser.js';
+import { startBusyHall, type BusyHall } from '../helpers/busy-hall.js';
 import { counter, service } from '../helpers/test-app.js';
 
 const LANGS = ['zh-Hant', 'zh-Hans', 'en'] as const;
@@ -86,7 +87,8 @@ async function shoot(name: string, path: string, viewport: { width: number; heig
   try {
     const page = await context.newPage();
     page.on('pageerror', (err) => errors.push(`${name}: ${err.message}`));
-    await page.goto(`${server.base}${path}`);
+    // A path is on the main server; a full address (the busy hall's) is taken as it is.
+    await page.goto(new URL(path, server.base).href);
     await page.waitForLoadState('networkidle');
     if (prepare) await prepare(page);
     await waitVisible(page, ready, name);
@@ -161,6 +163,25 @@ describe.each(LANGS)('screens in %s', (lang) => {
     })],
   ])('%s fits the screen', async (_name, take) => {
     expect(await take()).toBeLessThanOrEqual(0);
+  });
+});
+
+describe('triage on a busy morning: 60 waiting for cash, waits past two hours', () => {
+  let hall: BusyHall;
+  beforeAll(async () => {
+    hall = await startBusyHall();
+  }, 180_000);
+  afterAll(() => hall?.server.close());
+
+  describe.each(LANGS)('in %s', (lang) => {
+    it.each([
+      { width: 1024, height: 768 },
+      { width: 1280, height: 800 },
+    ])('fits $width×$height', async (viewport) => {
+      const login = `${hall.server.base}/manager-ui/?lang=${lang}#/login`;
+      const name = `triage-busy-${viewport.width}x${viewport.height}-${lang}`;
+      expect(await shoot(name, login, viewport, testid('issue-ticket'), (p) => signIn(p, 'manager', 'queue-A'))).toBeLessThanOrEqual(0);
+    });
   });
 });
 

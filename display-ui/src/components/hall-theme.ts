@@ -10,8 +10,8 @@ export const hallTheme = css`
     --surface: #ffffff;
     --background: #f4f6f8;
     --line: #d9e2ec;
-    --ok: #1b7f3b;
-    --warning: #b26a00;
+    --ok: #17732f;
+    --warning: #8f5300;
     --warning-fill: #ffb300;
     --number-font: 'DejaVu Sans Mono', 'Noto Sans Mono CJK SC', monospace;
     color: var(--text);

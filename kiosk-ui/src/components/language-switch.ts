@@ -10,6 +10,9 @@ const LABELS: Record<KioskLocale, { short: string; full: string }> = {
   en: { short: 'EN', full: 'English' },
 };
 
+/** The short label read first, then the language's full name: the name holds the visible text (WCAG 2.5.3). */
+const accessibleName = (locale: KioskLocale) => `${LABELS[locale].short} ${LABELS[locale].full}`;
+
 export interface LocaleChangeDetail {
   locale: KioskLocale;
 }
@@ -69,7 +72,7 @@ export class LanguageSwitch extends LitElement {
         type="button"
         lang=${locale}
         aria-pressed=${locale === this.locale}
-        aria-label=${LABELS[locale].full}
+        aria-label=${accessibleName(locale)}
         data-testid="lang-${locale}"
         @click=${() => this._onChoose(locale)}
       >

@@ -11,8 +11,8 @@ export const theme = css`
     --surface: #ffffff;
     --surface-alt: #f4f6f8;
     --line: #c5d1de;
-    --ok: #1b7f3b;
-    --warning-text: #b26a00;
+    --ok: #17732f;
+    --warning-text: #8f5300;
     --warning-fill: #ffb300;
     --alarm: #c62828;
     --number-font: 'DejaVu Sans Mono', 'Noto Sans Mono CJK SC', monospace;

@@ -15,8 +15,8 @@ export const adminTokens = css`
     --line: #bcccdc;
     --bg: #f4f6f8;
     --card: #ffffff;
-    --ok: #1b7f3b;
-    --warn: #b26a00;
+    --ok: #17732f;
+    --warn: #8f5300;
     --alarm: #c62828;
     --target: 48px;
     --warn-fill: #ffb300;

@@ -10,8 +10,8 @@ export const tokens = css`
     --line: #d9e2ec;
     --bg: #f4f6f8;
     --card: #ffffff;
-    --ok: #1b7f3b;
-    --warn: #b26a00;
+    --ok: #17732f;
+    --warn: #8f5300;
     --warn-fill: #ffb300;
     --alarm: #c62828;
     --target: 48px;

@@ -10,6 +10,8 @@ import { buttons, tokens } from './styles.js';
 
 /**
  * The console's top bar: branch, the pages this user may open, who is signed in, language, sign out.
+ * Labels never wrap: on a narrower tablet (1024 px) the bar tightens and drops the user's name, and a
+ * long branch name is cut short with an ellipsis, so each page's name stays on one line.
  * @fires sign-out - when the user taps "Sign out"
  */
 @localized()
@@ -39,19 +41,27 @@ export class TopBar extends LitElement {
         gap: 12px;
         height: 64px;
         padding: 0 16px;
+        white-space: nowrap;
       }
       .branch {
         font-weight: 700;
         font-size: 20px;
         color: var(--accent);
-        white-space: nowrap;
+        min-width: 4em;
+        overflow: hidden;
+        text-overflow: ellipsis;
       }
       .pages {
         display: flex;
         gap: 4px;
         margin-inline-start: 12px;
+        min-width: 0;
+        /* The last resort on a very narrow screen: the links scroll sideways rather than wrap. */
+        overflow-x: auto;
+        scrollbar-width: none;
       }
       .pages a {
+        flex: none;
         display: inline-flex;
         align-items: center;
         min-height: var(--target);
@@ -60,6 +70,14 @@ export class TopBar extends LitElement {
         color: var(--text);
         text-decoration: none;
         font-weight: 600;
+      }
+      .pages a:focus-visible {
+        outline: 3px solid var(--accent);
+        outline-offset: -3px;
+      }
+      nav > button,
+      manager-language-switch {
+        flex: none;
       }
       .pages a[aria-current='page'] {
         background: #e3edf8;
@@ -74,6 +92,24 @@ export class TopBar extends LitElement {
         overflow: hidden;
         text-overflow: ellipsis;
         max-width: 260px;
+      }
+      @media (max-width: 1180px) {
+        nav {
+          gap: 8px;
+          padding: 0 10px;
+        }
+        .branch {
+          font-size: 18px;
+        }
+        .pages {
+          margin-inline-start: 4px;
+        }
+        .pages a {
+          padding: 0 10px;
+        }
+        .user {
+          display: none;
+        }
       }
     `,
   ];

@@ -49,7 +49,8 @@ export class StaffingTable extends LitElement {
 
   override render() {
     const locale = getLocale();
-    return html`<div class="table-wrap">
+    // Focusable, so a keyboard can scroll a table wider than the screen; named for screen readers.
+    return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${msg('Counters needed by hour')}>
       <table data-testid="staffing-table">
         <thead>
           <tr>

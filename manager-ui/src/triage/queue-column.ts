@@ -1,30 +1,34 @@
 import { localized, msg, str } from '@lit/localize';
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { QueueSummary, Service, Ticket } from '../../../protocol/schemas.js';
 import { getLocale } from '../localization.js';
 import { localizedName } from '../logic/locale.js';
 import type { QueueLevel } from '../logic/queue-level.js';
+import { transferredFrom } from '../logic/snapshot-views.js';
 import { elapsedMinutes, estimateMinutes, wholeMinutes } from '../logic/wait-time.js';
-import { tierLabel, TIER_SYMBOL, waitingCountLabel } from '../shell/labels.js';
+import { minutesLabel, tierLabel, TIER_SYMBOL, waitingCountLabel } from '../shell/labels.js';
 import { tokens } from '../shell/styles.js';
 
 /**
- * One service's queue on the triage board: its figures, coloured by the thresholds, and its waiting
- * customers, the one who has waited longest first.
+ * One service's queue on the triage board: its figures, coloured by the service's thresholds, and its
+ * waiting customers in the order they will be called. The list scrolls inside the column, so the
+ * figures above it stay in view however long the queue.
  * @fires ticket-selected - detail: { ticketId } — a waiting ticket was tapped
  */
 @localized()
 @customElement('queue-column')
 export class QueueColumn extends LitElement {
   @property({ attribute: false }) service!: Service;
+  /** Every service of the branch, to name the one a transferred ticket came from. */
+  @property({ attribute: false }) services: Service[] = [];
   /** The server's figures for this queue. */
   @property({ attribute: false }) queue: QueueSummary | undefined;
   /** The longest wait now, in seconds (the server's figure aged to the present). */
   @property({ type: Number }) longestWaitSeconds = 0;
-  /** green, amber or red by the branch's thresholds (reflected, so the column's colours follow it). */
+  /** green, amber or red by the service's thresholds (reflected, so the column's colours follow it). */
   @property({ reflect: true }) level: QueueLevel = 'green';
-  /** Waiting tickets, oldest first. */
+  /** Waiting tickets in call order. */
   @property({ attribute: false }) tickets: Ticket[] = [];
   /** The server's clock, in ms since the epoch. */
   @property({ type: Number }) now = Date.now();
@@ -37,6 +41,8 @@ export class QueueColumn extends LitElement {
         flex-direction: column;
         min-width: 0;
         min-height: 0;
+        /* Narrow columns (six services on a 1024 px tablet) tighten their type; see the @container rules. */
+        container-type: inline-size;
         background: var(--card);
         border: 1px solid var(--line);
         border-top: 8px solid var(--ok);
@@ -76,6 +82,7 @@ export class QueueColumn extends LitElement {
         font-size: 26px;
         font-weight: 800;
         margin-top: 2px;
+        white-space: nowrap;
       }
       .figures {
         color: var(--muted);
@@ -97,19 +104,28 @@ export class QueueColumn extends LitElement {
         margin: 0;
         padding: 6px;
         overflow-y: auto;
+        overscroll-behavior: contain;
         flex: 1;
+        min-height: 0;
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         align-content: start;
         gap: 6px;
+      }
+      ol:focus-visible {
+        outline: 3px solid var(--accent);
+        outline-offset: -3px;
       }
       button {
         font: inherit;
         width: 100%;
         min-height: 52px;
         display: flex;
+        flex-wrap: wrap;
         align-items: center;
-        gap: 8px;
-        padding: 0 10px;
+        column-gap: 8px;
+        row-gap: 2px;
+        padding: 4px 10px;
         border: 1px solid var(--line);
         border-radius: 8px;
         background: var(--bg);
@@ -125,24 +141,56 @@ export class QueueColumn extends LitElement {
       }
       .wait {
         margin-inline-start: auto;
-        font-family: var(--digits);
         font-variant-numeric: tabular-nums;
-        font-size: 18px;
+        font-size: 17px;
+        white-space: nowrap;
       }
-      .tier {
+      /* Tier and transfer markers go on a line of their own below the number and the wait. */
+      .marks {
+        flex-basis: 100%;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px;
+      }
+      .mark {
         font-size: 13px;
         font-weight: 700;
         border-radius: 6px;
         padding: 1px 6px;
         white-space: nowrap;
       }
-      .tier.vip {
+      .mark.vip {
         background: #fff4cc;
         color: #7a4f00;
       }
-      .tier.priority {
+      .mark.priority {
         background: #e3edf8;
         color: var(--accent);
+      }
+      .mark.transferred {
+        background: #ede7f6;
+        color: #4a2c82;
+      }
+      @container (max-width: 190px) {
+        header {
+          padding: 8px;
+        }
+        .count {
+          font-size: 21px;
+        }
+        .figures {
+          font-size: 14px;
+        }
+        .ticket-number {
+          font-size: 19px;
+        }
+        .wait {
+          font-size: 15px;
+        }
+        button {
+          padding: 4px 8px;
+          column-gap: 4px;
+        }
       }
       .empty {
         color: var(--muted);
@@ -164,7 +212,7 @@ export class QueueColumn extends LitElement {
           <div>${msg(str`Estimate ${estimateMinutes(queue?.estimatedWaitSeconds ?? 0)} min`)}</div>
         </div>
       </header>
-      <ol>
+      <ol tabindex="0" aria-label=${msg(str`Waiting for ${service.prefix}, in call order`)} data-testid="queue-list-${service.prefix}">
         ${this.tickets.length === 0 ? html`<li class="empty">${msg('Nobody waiting')}</li>` : this.tickets.map((t) => this._renderTicket(t))}
       </ol>`;
   }
@@ -174,10 +222,23 @@ export class QueueColumn extends LitElement {
     return html`<li>
       <button data-testid="ticket-${ticket.number}" @click=${() => this._onSelect(ticket.id)}>
         <span class="number ticket-number">${ticket.number}</span>
-        ${ticket.tier === 'regular' ? '' : html`<span class="tier ${ticket.tier}">${TIER_SYMBOL[ticket.tier]} ${tierLabel(ticket.tier)}</span>`}
-        <span class="wait" title=${msg(str`Waiting ${minutes} min`)}>${minutes}′</span>
+        <span class="wait" data-testid="wait-${ticket.number}">${minutesLabel(minutes)}</span>
+        ${this._renderMarks(ticket)}
       </button>
     </li>`;
+  }
+
+  /** The tier (★ VIP, ♿ priority) and, for a transferred ticket, the service it came from. */
+  private _renderMarks(ticket: Ticket) {
+    const from = transferredFrom(ticket, this.services);
+    if (ticket.tier === 'regular' && !from) return nothing;
+    const tier = ticket.tier === 'regular' ? nothing : html`<span class="mark ${ticket.tier}">${TIER_SYMBOL[ticket.tier]} ${tierLabel(ticket.tier)}</span>`;
+    const transferred = from
+      ? html`<span class="mark transferred" data-testid="transferred-${ticket.number}" title=${localizedName(from.name, getLocale())}
+          >⇄ ${msg(str`from ${from.prefix}`)}</span
+        >`
+      : nothing;
+    return html`<span class="marks">${tier}${transferred}</span>`;
   }
 
   private _onSelect(ticketId: string) {

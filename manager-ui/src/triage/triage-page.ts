@@ -8,8 +8,8 @@ import { counterActionRoutes, queueRoutes } from '../../../protocol/queue-routes
 import type { Service, Snapshot, ThrottleAlert, Ticket } from '../../../protocol/schemas.js';
 import { recentThrottleAlerts } from '../../../protocol/throttle-alerts.js';
 import { apiContext, EMPTY_LIVE, liveContext, type LiveState } from '../app-context.js';
-import { queueAlerts, queueLevel } from '../logic/queue-level.js';
-import { countersInOrder, queueOf, servicesInOrder, waitingTicketsOf } from '../logic/snapshot-views.js';
+import { queueAlerts, queueLevel, serviceThresholds } from '../logic/queue-level.js';
+import { countersInOrder, queueOf, servicesInOrder, ticketsInCallOrder } from '../logic/snapshot-views.js';
 import { longestWaitNow } from '../logic/wait-time.js';
 import { machineKindLabel } from '../shell/labels.js';
 import { RequestController } from '../shell/request-controller.js';
@@ -29,7 +29,11 @@ import type { WhatIfChoice, WhatIfIntent } from './what-if-actions.js';
 import { performWhatIf, type WhatIfOutcome } from './what-if-perform.js';
 import './what-if-sheet.js';
 
-/** The lobby manager's board (tablet, 1280×800): every queue and counter live, and one or two taps to act. */
+/**
+ * The lobby manager's board (tablet, 1024×768 to 1280×800): every queue and counter live, and one or two
+ * taps to act. The board fills the screen below the top bar and never scrolls as a page: each queue's list
+ * scrolls inside its column, so the counters strip and 派號 stay in view however long the queues grow.
+ */
 @localized()
 @customElement('triage-page')
 export class TriagePage extends LitElement {
@@ -60,6 +64,9 @@ export class TriagePage extends LitElement {
         display: flex;
         flex-direction: column;
         min-height: 0;
+        /* Its content does not size it: the console's flex layout gives it the rest of the screen, and no more. */
+        contain: size;
+        overflow: hidden;
       }
       .board {
         flex: 1;
@@ -87,6 +94,9 @@ export class TriagePage extends LitElement {
       .column queue-column {
         flex: 1;
       }
+      .column .divert {
+        flex: none;
+      }
       .divert {
         min-height: 56px;
         padding: 2px 8px;
@@ -99,6 +109,7 @@ export class TriagePage extends LitElement {
         font-size: 13px;
       }
       .bottom {
+        flex: none;
         display: flex;
         gap: 10px;
         align-items: stretch;
@@ -111,6 +122,12 @@ export class TriagePage extends LitElement {
         min-height: 76px;
         min-width: 200px;
         font-size: 22px;
+      }
+      @media (max-width: 1100px) {
+        .issue {
+          min-width: 0;
+          padding: 0 14px;
+        }
       }
       .loading {
         display: grid;
@@ -155,10 +172,11 @@ export class TriagePage extends LitElement {
               <queue-column
                 data-testid="queue-${service.prefix}"
                 .service=${service}
+                .services=${services}
                 .queue=${queue}
                 .longestWaitSeconds=${longest}
-                .level=${queueLevel(longest, queue?.waitingCount ?? 0, settings)}
-                .tickets=${waitingTicketsOf(snapshot, service.id)}
+                .level=${queueLevel(longest, queue?.waitingCount ?? 0, serviceThresholds(settings, service))}
+                .tickets=${ticketsInCallOrder(snapshot, service.id)}
                 .now=${now}
               ></queue-column>
               ${this._renderDivert(snapshot, service, queue?.waitingCount ?? 0)}

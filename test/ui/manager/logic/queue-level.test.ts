@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Counter, Snapshot, Ticket } from '../../../../protocol/schemas.js';
-import { queueAlerts, queueLevel } from '../../../../manager-ui/src/logic/queue-level.js';
+import { queueAlerts, queueLevel, serviceThresholds } from '../../../../manager-ui/src/logic/queue-level.js';
 
 const settings = { amberWaitSeconds: 600, redWaitSeconds: 900 };
 
@@ -15,6 +15,25 @@ describe('threshold colouring', () => {
     [5000, 0, 'green'],
   ] as const)('colours a longest wait of %i s with %i waiting %s', (seconds, waiting, level) => {
     expect(queueLevel(seconds, waiting, settings)).toBe(level);
+  });
+});
+
+describe("a service's own thresholds", () => {
+  const loans = { targetWaitSeconds: 1200 };
+
+  it('keeps the branch thresholds for a service whose target is within them', () => {
+    expect(serviceThresholds(settings, { targetWaitSeconds: 600 })).toEqual(settings);
+    expect(serviceThresholds(settings, { targetWaitSeconds: 300 })).toEqual(settings);
+  });
+
+  it('makes a longer target the red threshold, amber keeping the branch proportion', () => {
+    expect(serviceThresholds(settings, loans)).toEqual({ amberWaitSeconds: 800, redWaitSeconds: 1200 });
+  });
+
+  it('does not colour a service with a 20-minute target red at 15 minutes', () => {
+    expect(queueLevel(15 * 60, 4, serviceThresholds(settings, loans))).toBe('amber');
+    expect(queueLevel(20 * 60, 4, serviceThresholds(settings, loans))).toBe('red');
+    expect(queueLevel(12 * 60, 4, serviceThresholds(settings, loans))).toBe('green');
   });
 });
 
@@ -55,9 +74,9 @@ function ticket(number: string, serviceId: string, waitedMinutes: number): Ticke
   };
 }
 
-function service(id: string, prefix: string, selfServiceKind: 'atm' | 'self_service_terminal' | null) {
+function service(id: string, prefix: string, selfServiceKind: 'atm' | 'self_service_terminal' | null, targetWaitSeconds = 600) {
   const name = { en: prefix, zhHant: prefix, zhHans: prefix };
-  return { id, branchId: 'demo', prefix, name, selfServiceKind, targetWaitSeconds: 600, defaultServiceSeconds: 300, icon: '', sortOrder: 0 };
+  return { id, branchId: 'demo', prefix, name, selfServiceKind, targetWaitSeconds, defaultServiceSeconds: 300, icon: '', sortOrder: 0 };
 }
 
 function lobby(overrides: Partial<Snapshot> = {}): Snapshot {
@@ -70,7 +89,7 @@ function lobby(overrides: Partial<Snapshot> = {}): Snapshot {
       name: { en: 'Demo', zhHant: '示範', zhHans: '示范' },
       timeZone: 'Asia/Shanghai',
       defaultLocale: 'zh-Hant',
-      settings: { regularCountersTakeVip: 'when_no_vip_counter', maxCallsAheadOfOverdue: 2, issuesPerDevicePerMinute: 20, ...settings },
+      settings: { regularCountersTakeVip: 'when_no_vip_counter', maxCallsAheadOfOverdue: 2, issuesPerDevicePerMinute: 20, noShowAfterRecalls: 1, noShowAfterSeconds: 0, startOnCall: false, ...settings },
     },
     services: [service('cash', 'A', 'atm'), service('fx', 'D', null), service('vip', 'V', null)],
     counters: [counter(1, ['cash', 'fx'], 'open'), counter(4, ['cash'], 'closed'), counter(6, ['cash', 'vip'], 'closed', true)],
@@ -115,6 +134,13 @@ describe('queue alerts', () => {
   it('does not suggest a machine when none of that kind is in service', () => {
     const snapshot = lobby({ machines: [{ id: 'm1', branchId: 'demo', kind: 'atm', label: 'ATM 1', inService: false }] });
     expect(queueAlerts(snapshot, NOW)[0].divertTo).toBeNull();
+  });
+
+  it("alerts on a queue by its own service's target, and says that threshold", () => {
+    const slowCash = lobby({ services: [service('cash', 'A', 'atm', 1200), service('fx', 'D', null), service('vip', 'V', null)] });
+    expect(queueAlerts(slowCash, NOW).map((a) => a.serviceId)).toEqual(['vip']);
+    const later = queueAlerts(slowCash, NOW + 3 * 60_000);
+    expect(later[0]).toMatchObject({ serviceId: 'cash', thresholdSeconds: 1200 });
   });
 
   it('turns a quiet queue red as time passes after the snapshot', () => {
