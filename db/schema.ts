@@ -5,7 +5,7 @@
  */
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { DomainEventType } from '../protocol/messages.js';
-import type { CounterStatus, MachineKind, Role, TicketStatus, Tier } from '../protocol/schemas.js';
+import type { CounterStatus, MachineKind, PauseReason, Role, TicketStatus, Tier } from '../protocol/schemas.js';
 import type { DeviceKind } from '../protocol/admin-schemas.js';
 
 export interface Database {
@@ -63,6 +63,8 @@ export interface CounterTable {
   teller_id: string | null;
   current_ticket_id: string | null;
   status_changed_at: string;
+  /** Why a paused counter is paused; null otherwise. */
+  pause_reason: PauseReason | null;
 }
 
 export interface CounterServiceTable {

@@ -11,6 +11,7 @@ export type TicketAction =
   | 'start'
   | 'complete'
   | 'no_show'
+  | 'undo_no_show'
   | 'cancel'
   | 'transfer'
   | 'divert'
@@ -23,6 +24,8 @@ export const TICKET_ACTIONS_FROM: Readonly<Record<TicketAction, readonly TicketS
   start: ['called'],
   complete: ['serving'],
   no_show: ['called'],
+  // For a short time after, while its counter is free (protocol/no-show.ts).
+  undo_no_show: ['no_show'],
   cancel: ['waiting', 'called'],
   // A teller can send the customer in front of them to another service; they keep their place.
   transfer: ['waiting', 'called', 'serving'],

@@ -7,7 +7,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, Nullable, Timestamp } from './schema-kit.js';
 export { fillPath, type ParamsOf } from './route-kit.js';
-import { BranchSettings, Counter, ISSUES_PER_DEVICE_PER_MINUTE, MachineKind, Role, Service, User } from './schemas.js';
+import { BranchSettings, Counter, ISSUES_PER_DEVICE_PER_MINUTE, MachineKind, NO_SHOW_AFTER_RECALLS, NO_SHOW_AFTER_SECONDS, Role, Service, User } from './schemas.js';
 
 const strict = { additionalProperties: false } as const;
 /** A PATCH must change something. */
@@ -28,6 +28,8 @@ export const ADMIN_LIMITS = {
   waitThresholdSeconds: { min: 0, max: 4 * 3600 },
   maxCallsAheadOfOverdue: { min: 0, max: 20 },
   issuesPerDevicePerMinute: { min: ISSUES_PER_DEVICE_PER_MINUTE.min, max: ISSUES_PER_DEVICE_PER_MINUTE.max },
+  noShowAfterRecalls: { min: NO_SHOW_AFTER_RECALLS.min, max: NO_SHOW_AFTER_RECALLS.max },
+  noShowAfterSeconds: { min: NO_SHOW_AFTER_SECONDS.min, max: NO_SHOW_AFTER_SECONDS.max },
   branchIdPattern: '^[a-z0-9-]{2,32}$',
   timeZoneLength: 64,
 } as const;
@@ -191,6 +193,9 @@ export const UpdateBranchBody = Type.Partial(
         regularCountersTakeVip: BranchSettings.properties.regularCountersTakeVip,
         maxCallsAheadOfOverdue: BranchSettings.properties.maxCallsAheadOfOverdue,
         issuesPerDevicePerMinute: BranchSettings.properties.issuesPerDevicePerMinute,
+        noShowAfterRecalls: BranchSettings.properties.noShowAfterRecalls,
+        noShowAfterSeconds: BranchSettings.properties.noShowAfterSeconds,
+        startOnCall: BranchSettings.properties.startOnCall,
         amberWaitSeconds: Seconds(L.waitThresholdSeconds, 'Longest wait that turns a queue amber'),
         redWaitSeconds: Seconds(L.waitThresholdSeconds, 'Longest wait that turns a queue red; not below amber'),
       }),

@@ -16,6 +16,10 @@ export const ErrorCodes = {
   TELLER_HAS_COUNTER: 409,
   SERVICE_NOT_AT_COUNTER: 409,
   NUMBERS_EXHAUSTED: 409,
+  /** The called customer may not be marked no-show yet: the branch wants a recall first (or some seconds after the last call). */
+  NO_SHOW_TOO_SOON: 409,
+  /** A no-show can be undone only for a short time after it was marked, while its counter is free. */
+  UNDO_EXPIRED: 409,
   CONFLICT: 409,
   RATE_LIMITED: 429,
   /** Too many failed sign-ins in a row for this username: every sign-in waits (Retry-After), the right password too. */

@@ -16,6 +16,7 @@ export const TICKET_EVENT_TYPES = [
   'ticket.started',
   'ticket.completed',
   'ticket.no_show',
+  'ticket.no_show_undone',
   'ticket.cancelled',
   'ticket.transferred',
   'ticket.diverted',
@@ -55,6 +56,8 @@ export interface TicketEvent extends EventBase {
   type: TicketEventType;
   ticket: Ticket;
   counter?: Counter;
+  /** ticket.called: the teller called this number by choice (指定叫號), not the next in line. */
+  calledDirectly?: boolean;
 }
 
 /** A counter opened, paused or closed: the counter after the change. */

@@ -44,6 +44,10 @@ export type LocalizedName = Static<typeof LocalizedName>;
 /** The range of `issuesPerDevicePerMinute`: a kiosk in a loop must not use up a service's 999 numbers for the day. */
 export const ISSUES_PER_DEVICE_PER_MINUTE = { min: 1, max: 600, default: 20 } as const;
 
+/** When a called customer may be marked no-show: after this many recalls, or (when not 0) this many seconds after the last call. */
+export const NO_SHOW_AFTER_RECALLS = { min: 0, max: 5, default: 1 } as const;
+export const NO_SHOW_AFTER_SECONDS = { min: 0, max: 600, default: 0 } as const;
+
 export const BranchSettings = Type.Object({
   regularCountersTakeVip: Type.Union(
     [Type.Literal('when_no_vip_counter'), Type.Literal('always'), Type.Literal('never')],
@@ -62,6 +66,17 @@ export const BranchSettings = Type.Object({
     description:
       'Tickets one kiosk may issue per minute (1–600, default 20); more are refused with 429 DEVICE_RATE_LIMITED. Staff issuing for a customer are not limited',
   }),
+  noShowAfterRecalls: Type.Integer({
+    minimum: NO_SHOW_AFTER_RECALLS.min,
+    maximum: NO_SHOW_AFTER_RECALLS.max,
+    description: 'Recalls a called ticket needs before it may be marked no-show (0–5, default 1)',
+  }),
+  noShowAfterSeconds: Type.Integer({
+    minimum: NO_SHOW_AFTER_SECONDS.min,
+    maximum: NO_SHOW_AFTER_SECONDS.max,
+    description: 'Or: seconds after its last call from which a ticket may be marked no-show without more recalls (0–600; 0: not used)',
+  }),
+  startOnCall: Type.Boolean({ description: 'A call puts the ticket straight into serving (the start is implied)' }),
 });
 export type BranchSettings = Static<typeof BranchSettings>;
 
@@ -87,6 +102,11 @@ export const Service = Type.Object({
 });
 export type Service = Static<typeof Service>;
 
+/** Why a counter is paused: 午膳 lunch, 培訓 training, 業務處理 back-office work, or another reason. */
+export const PauseReason = Type.Union([Type.Literal('lunch'), Type.Literal('training'), Type.Literal('back_office'), Type.Literal('other')]);
+export type PauseReason = Static<typeof PauseReason>;
+export const PAUSE_REASONS: readonly PauseReason[] = ['lunch', 'training', 'back_office', 'other'];
+
 export const Counter = Type.Object({
   id: Id,
   branchId: Id,
@@ -99,6 +119,8 @@ export const Counter = Type.Object({
   tellerName: Nullable(Type.String()),
   currentTicketId: Nullable(Id),
   statusChangedAt: Timestamp,
+  /** Why the counter is paused; null when it is not. */
+  pauseReason: Type.Optional(Nullable(PauseReason)),
 });
 export type Counter = Static<typeof Counter>;
 
@@ -225,6 +247,8 @@ export const OpenCounterBody = Type.Object(
 export type OpenCounterBody = Static<typeof OpenCounterBody>;
 
 export const TransferBody = Type.Object({ serviceId: Id }, { additionalProperties: false });
+export const PauseCounterBody = Type.Object({ reason: Type.Optional(PauseReason) }, { additionalProperties: false, description: 'Why the counter pauses (default other)' });
+export const CallTicketBody = Type.Object({ ticketId: Id }, { additionalProperties: false, description: 'The waiting ticket the teller calls by its number (指定叫號)' });
 export const DivertBody = Type.Object({ machineKind: MachineKind }, { additionalProperties: false });
 export const TierBody = Type.Object({ tier: Tier }, { additionalProperties: false });
 

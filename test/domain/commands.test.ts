@@ -80,7 +80,7 @@ function branch({ tickets = [], counters = [counter(1), counter(2), counter(6, {
       name: { en: 'Branch', zhHant: '支行', zhHans: '支行' },
       timeZone: 'Asia/Shanghai',
       defaultLocale: 'zh-Hant',
-      settings: { regularCountersTakeVip: 'when_no_vip_counter', maxCallsAheadOfOverdue: 2, amberWaitSeconds: 600, redWaitSeconds: 900, issuesPerDevicePerMinute: 20 },
+      settings: { regularCountersTakeVip: 'when_no_vip_counter', maxCallsAheadOfOverdue: 2, amberWaitSeconds: 600, redWaitSeconds: 900, issuesPerDevicePerMinute: 20, noShowAfterRecalls: 1, noShowAfterSeconds: 0, startOnCall: false },
     },
     services,
     counters: new Map(counters.map((c) => [c.id, c])),
@@ -232,7 +232,6 @@ describe('acting on a ticket', () => {
     ['recall calls again and counts', 'called', act('recall'), { status: 'called', callCount: 2, calledAt: NOW.toISOString() }, false],
     ['start begins the service', 'called', act('start'), { status: 'serving', startedAt: NOW.toISOString() }, false],
     ['complete ends it and frees the counter', 'serving', act('complete'), { status: 'done', endedAt: NOW.toISOString() }, true],
-    ['no-show ends it and frees the counter', 'called', act('no_show'), { status: 'no_show', endedAt: NOW.toISOString() }, true],
     ['cancel of a called ticket frees the counter', 'called', act('cancel'), { status: 'cancelled' }, true],
     ['cancel of a waiting ticket touches no counter', 'waiting', act('cancel', manager), { status: 'cancelled' }, false],
   ])('%s', (_, status, command, expected, freesCounter) => {
@@ -429,5 +428,188 @@ describe('decide and evolve', () => {
     const state = branch({ tickets: [ticket('b1', { serviceId: 's-B', number: 'B001', issuedAt: minutesAgo(4) }), ticket('t1', { issuedAt: minutesAgo(9) })] });
     evolve(state, accepted(state, { type: 'transfer', actor: manager, ticketId: 't1', serviceId: 's-B' }).changes[0]);
     expect(accepted(state, { type: 'call_next', actor: teller(1), counterId: 'c1' }).result.ticketId).toBe('t1');
+  });
+});
+
+describe('the teller’s caller', () => {
+  const secondsAgo = (s: number) => new Date(NOW.getTime() - s * 1000).toISOString();
+  /** Counter 1 with ticket t1 called to it `calledSecondsAgo`, `callCount` times; t2 (A) and b1 (B) waiting, v1 (V) waiting. */
+  const hall = ({ callCount = 1, calledSecondsAgo = 30, status = 'called' as TicketRecord['status'], settings = {} } = {}) => {
+    const state = branch({
+      tickets: [
+        ticket('t1', { status, counterId: 'c1', calledAt: secondsAgo(calledSecondsAgo), startedAt: status === 'serving' ? secondsAgo(10) : null, callCount, issuedAt: minutesAgo(20) }),
+        ticket('t2', { issuedAt: minutesAgo(9) }),
+        ticket('b1', { serviceId: 's-B', number: 'B001', issuedAt: minutesAgo(3) }),
+        ticket('v1', { serviceId: 's-V', number: 'V001', issuedAt: minutesAgo(30) }),
+      ],
+      counters: [counter(1, { currentTicketId: 't1' }), counter(2)],
+    });
+    state.branch.settings = { ...state.branch.settings, ...settings };
+    return state;
+  };
+  const noShow = (actor: Actor = teller(1)): Command => ({ type: 'no_show', actor, ticketId: 't1' });
+
+  describe('no-show only after the customer was recalled', () => {
+    it('refuses a no-show right after the call, naming the recall it needs', () => {
+      const outcome = decide(hall(), noShow(), NOW);
+      expect(outcome.ok ? null : [outcome.refusal.code, outcome.refusal.message]).toEqual(['NO_SHOW_TOO_SOON', 'ticket A001 can be marked no-show after 1 more recall']);
+    });
+
+    it('marks the no-show once recalled, and frees the counter', () => {
+      const decision = accepted(hall({ callCount: 2 }), noShow());
+      expect(decision.changes).toEqual([
+        { kind: 'ticket', inserted: false, ticket: expect.objectContaining({ id: 't1', status: 'no_show', endedAt: NOW.toISOString() }) },
+        { kind: 'counter', counter: expect.objectContaining({ id: 'c1', currentTicketId: null }) },
+      ]);
+    });
+
+    it.each<[string, Partial<BranchState['branch']['settings']>, number, number, boolean]>([
+      ['two recalls wanted, one made', { noShowAfterRecalls: 2 }, 2, 30, false],
+      ['two recalls wanted, two made', { noShowAfterRecalls: 2 }, 3, 30, true],
+      ['no recall wanted', { noShowAfterRecalls: 0 }, 1, 0, true],
+      ['60 s since the last call wanted, 59 s passed', { noShowAfterRecalls: 5, noShowAfterSeconds: 60 }, 1, 59, false],
+      ['60 s since the last call wanted, 60 s passed', { noShowAfterRecalls: 5, noShowAfterSeconds: 60 }, 1, 60, true],
+    ])('%s: allowed %s', (_, settings, callCount, calledSecondsAgo, allowed) => {
+      expect(decide(hall({ callCount, calledSecondsAgo, settings }), noShow(), NOW).ok).toBe(allowed);
+    });
+
+    it('says how long is left when the branch also counts the time since the call', () => {
+      const outcome = decide(hall({ settings: { noShowAfterSeconds: 90 } }), noShow(), NOW);
+      expect(outcome.ok ? null : outcome.refusal.message).toBe('ticket A001 can be marked no-show after 1 more recall or in 60 s');
+    });
+  });
+
+  describe('undoing a no-show', () => {
+    const marked = (secondsAgo_ = 30, counterOverrides: Partial<Counter> = {}) => {
+      const state = branch({ tickets: [ticket('t2', { issuedAt: minutesAgo(9) })], counters: [counter(1, counterOverrides), counter(2)] });
+      const finished = ticket('t1', { status: 'no_show', counterId: 'c1', calledAt: secondsAgo(secondsAgo_ + 40), callCount: 2, endedAt: secondsAgo(secondsAgo_), issuedAt: minutesAgo(20) });
+      return { state, finished };
+    };
+    const undo = (finished: TicketRecord, actor: Actor = teller(1)): Command => ({ type: 'undo_no_show', actor, ticketId: 't1', finished });
+
+    it('calls the ticket to its counter again, as it was, and makes it active again', () => {
+      const { state, finished } = marked();
+      const outcome = decideAndEvolve(state, undo(finished), NOW);
+      if (!outcome.ok) throw outcome.refusal;
+      expect(outcome.decision.events).toEqual([
+        expect.objectContaining({ type: 'ticket.no_show_undone', ticket: { ...finished, status: 'called', endedAt: null }, counter: expect.objectContaining({ currentTicketId: 't1' }) }),
+      ]);
+      expect(state.tickets.get('t1')).toMatchObject({ status: 'called', counterId: 'c1', callCount: 2 });
+      expect(state.counters.get('c1')!.currentTicketId).toBe('t1');
+      // Not a new call: the wall display has nothing to announce again.
+      expect(state.recentCalls).toEqual([]);
+    });
+
+    it.each<[string, number, Partial<Counter>, Actor, string]>([
+      ['after two minutes', 120, {}, teller(1), 'UNDO_EXPIRED'],
+      ['once the counter called someone else', 30, { currentTicketId: 't2' }, teller(1), 'COUNTER_BUSY'],
+      ['at a paused counter', 30, { status: 'paused' }, teller(1), 'COUNTER_PAUSED'],
+      ['by another counter’s teller', 30, {}, teller(2), 'FORBIDDEN'],
+    ])('refuses an undo %s', (_, secondsAgo_, counterOverrides, actor, code) => {
+      const { state, finished } = marked(secondsAgo_, counterOverrides);
+      if (counterOverrides.currentTicketId) state.tickets.set('t2', { ...state.tickets.get('t2')!, status: 'called', counterId: 'c1' });
+      expect(refusal(state, undo(finished, actor))).toBe(code);
+    });
+
+    it('refuses to undo what was not a no-show', () => {
+      const { state, finished } = marked();
+      expect(refusal(state, undo({ ...finished, status: 'done' }))).toBe('INVALID_TRANSITION');
+    });
+  });
+
+  describe('calling a specific number (指定叫號)', () => {
+    const free = () => hall({ status: 'waiting', callCount: 0 });
+    const freeHall = () => {
+      const state = free();
+      state.tickets.set('t1', { ...state.tickets.get('t1')!, status: 'waiting', counterId: null, calledAt: null });
+      state.counters.set('c1', counter(1));
+      return state;
+    };
+    const callTicket = (ticketId: string, actor: Actor = teller(1), counterId = 'c1'): Command => ({ type: 'call_ticket', actor, counterId, ticketId });
+
+    it('calls the chosen waiting ticket ahead of older ones, and records that it was called directly', () => {
+      const decision = accepted(freeHall(), callTicket('b1'));
+      expect(decision.result.ticketId).toBe('b1');
+      expect(decision.changes).toEqual([
+        { kind: 'ticket', inserted: false, ticket: expect.objectContaining({ id: 'b1', status: 'called', counterId: 'c1', calledAt: NOW.toISOString(), callCount: 1 }) },
+        { kind: 'counter', counter: expect.objectContaining({ id: 'c1', currentTicketId: 'b1' }) },
+      ]);
+      expect(decision.events).toEqual([expect.objectContaining({ type: 'ticket.called', calledDirectly: true })]);
+    });
+
+    it('does not mark an ordinary call-next as called directly', () => {
+      expect(accepted(freeHall(), { type: 'call_next', actor: teller(1), counterId: 'c1' }).events[0]).not.toHaveProperty('calledDirectly');
+    });
+
+    it.each<[string, () => BranchState, Command, string]>([
+      ['while the counter still has its customer', () => hall(), callTicket('t2'), 'COUNTER_BUSY'],
+      ['a ticket of a service the counter does not serve', freeHall, callTicket('v1'), 'SERVICE_NOT_AT_COUNTER'],
+      ['a ticket no longer waiting', () => { const s = freeHall(); s.tickets.set('t2', { ...s.tickets.get('t2')!, status: 'called', counterId: 'c2' }); return s; }, callTicket('t2'), 'INVALID_TRANSITION'],
+      ['an unknown ticket', freeHall, callTicket('t9'), 'NOT_FOUND'],
+      ['another counter’s teller', freeHall, callTicket('t2', teller(2)), 'FORBIDDEN'],
+    ])('refuses %s', (_, state, command, code) => {
+      expect(refusal(state(), command)).toBe(code);
+    });
+  });
+
+  describe('complete and call next', () => {
+    const completeAndCallNext = (actor: Actor = teller(1)): Command => ({ type: 'complete_and_call_next', actor, counterId: 'c1' });
+
+    it('completes the served customer and calls the next in one decision with two events', () => {
+      const state = hall({ status: 'serving' });
+      const outcome = decideAndEvolve(state, completeAndCallNext(), NOW);
+      if (!outcome.ok) throw outcome.refusal;
+      expect(outcome.decision.result.ticketId).toBe('t2');
+      expect(outcome.decision.events.map((e) => [e.type, e.ticket?.id, e.ticket?.status, e.counter?.currentTicketId])).toEqual([
+        ['ticket.completed', 't1', 'done', null],
+        ['ticket.called', 't2', 'called', 't2'],
+      ]);
+      expect(state.counters.get('c1')!.currentTicketId).toBe('t2');
+      expect(state.tickets.has('t1')).toBe(false);
+    });
+
+    it('completes and frees the counter when nobody else waits', () => {
+      const state = branch({ tickets: [ticket('t1', { status: 'serving', counterId: 'c1', callCount: 1 })], counters: [counter(1, { currentTicketId: 't1' })] });
+      const decision = accepted(state, completeAndCallNext());
+      expect(decision.result.ticketId).toBeNull();
+      expect(decision.events.map((e) => e.type)).toEqual(['ticket.completed']);
+    });
+
+    it.each<[string, () => BranchState, string]>([
+      ['a customer not yet started', () => hall(), 'INVALID_TRANSITION'],
+      ['a counter with nobody at it', () => branch({ tickets: [ticket('t2')] }), 'INVALID_TRANSITION'],
+      ['a paused counter', () => { const s = hall({ status: 'serving' }); s.counters.set('c1', { ...s.counters.get('c1')!, status: 'paused' }); return s; }, 'COUNTER_PAUSED'],
+    ])('refuses %s', (_, state, code) => {
+      expect(refusal(state(), completeAndCallNext())).toBe(code);
+    });
+
+    it('still refuses a plain call-next while a customer is being served (it completes nothing silently)', () => {
+      expect(refusal(hall({ status: 'serving' }), { type: 'call_next', actor: teller(1), counterId: 'c1' })).toBe('COUNTER_BUSY');
+    });
+  });
+
+  describe('start on call (a branch setting)', () => {
+    it('puts a called ticket straight into serving, still recorded as a call', () => {
+      const state = branch({ tickets: [ticket('t1')] });
+      state.branch.settings = { ...state.branch.settings, startOnCall: true };
+      const outcome = decideAndEvolve(state, { type: 'call_next', actor: teller(1), counterId: 'c1' }, NOW);
+      if (!outcome.ok) throw outcome.refusal;
+      expect(outcome.decision.events).toEqual([expect.objectContaining({ type: 'ticket.called', ticket: expect.objectContaining({ status: 'serving', calledAt: NOW.toISOString(), startedAt: NOW.toISOString() }) })]);
+      expect(state.recentCalls.map((c) => c.number)).toEqual(['A001']);
+    });
+  });
+
+  describe('pausing with a reason', () => {
+    it('keeps the reason on the counter and in its event, and clears it on resume', () => {
+      const state = branch();
+      const paused = decideAndEvolve(state, { type: 'pause_counter', actor: teller(1), counterId: 'c1', reason: 'lunch' }, NOW);
+      expect(paused.ok && paused.decision.events).toEqual([expect.objectContaining({ type: 'counter.paused', counter: expect.objectContaining({ status: 'paused', pauseReason: 'lunch' }) })]);
+      decideAndEvolve(state, { type: 'open_counter', actor: teller(1), counterId: 'c1' }, NOW);
+      expect(state.counters.get('c1')).toMatchObject({ status: 'open', pauseReason: null });
+    });
+
+    it('records "other" when no reason is given', () => {
+      expect(accepted(branch(), { type: 'pause_counter', actor: teller(1), counterId: 'c1' }).events[0].counter?.pauseReason).toBe('other');
+    });
   });
 });

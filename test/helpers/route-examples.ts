@@ -57,9 +57,11 @@ export function routeExamples(ids: HallIds): Record<string, RouteExample> {
 
     // ── counters ──
     'POST /api/counters/:counterId/open': { params: counter, body: {} },
-    'POST /api/counters/:counterId/pause': { params: counter },
+    'POST /api/counters/:counterId/pause': { params: counter, body: { reason: 'lunch' } },
     'POST /api/counters/:counterId/close': { params: counter },
     'POST /api/counters/:counterId/call-next': { params: counter },
+    'POST /api/counters/:counterId/call-ticket': { params: counter, body: { ticketId: ids.waitingTicketId } },
+    'POST /api/counters/:counterId/complete-and-call-next': { params: counter },
 
     // ── tickets ──
     'GET /api/tickets/:ticketId': { params: called },
@@ -67,6 +69,7 @@ export function routeExamples(ids: HallIds): Record<string, RouteExample> {
     'POST /api/tickets/:ticketId/start': { params: called },
     'POST /api/tickets/:ticketId/complete': { params: called },
     'POST /api/tickets/:ticketId/no-show': { params: called },
+    'POST /api/tickets/:ticketId/undo-no-show': { params: called },
     'POST /api/tickets/:ticketId/cancel': { params: called },
     'POST /api/tickets/:ticketId/transfer': { params: called, body: { serviceId: ids.transferServiceId } },
     'POST /api/tickets/:ticketId/divert': { params: waiting, body: { machineKind: 'self_service_terminal' } },

@@ -35,7 +35,16 @@ describe('branch settings', () => {
       name: { en: 'Central Branch', zhHant: '中環支行', zhHans: '中环支行' },
       timeZone: 'Asia/Hong_Kong',
       defaultLocale: 'en',
-      settings: { regularCountersTakeVip: 'never', maxCallsAheadOfOverdue: 2, amberWaitSeconds: 600, redWaitSeconds: 1200, issuesPerDevicePerMinute: 20 },
+      settings: {
+        regularCountersTakeVip: 'never',
+        maxCallsAheadOfOverdue: 2,
+        amberWaitSeconds: 600,
+        redWaitSeconds: 1200,
+        issuesPerDevicePerMinute: 20,
+        noShowAfterRecalls: 1,
+        noShowAfterSeconds: 0,
+        startOnCall: false,
+      },
     });
     expect((await get(`/api/branches/${BRANCH}/snapshot`, headers)).json().branch).toEqual(res.json());
     expect(events.map((e) => e.type)).toEqual(['branch.configured']);

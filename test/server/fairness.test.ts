@@ -24,6 +24,7 @@ describe('fairness at a regular counter', () => {
       t.clock.advance(60_000);
       const ticket = (await t.app.inject({ method: 'POST', url: `/api/counters/${counter(1)}/call-next`, headers: teller })).json();
       called.push(ticket.number);
+      await t.app.inject({ method: 'POST', url: `/api/tickets/${ticket.id}/recall`, headers: teller });
       await t.app.inject({ method: 'POST', url: `/api/tickets/${ticket.id}/no-show`, headers: teller });
     }
     expect(called).toEqual([priority[0].number, priority[1].number, regular.number, priority[2].number]);

@@ -9,7 +9,7 @@ import { branchBody, branchDraft } from './admin-drafts.js';
 import { defaultLocaleField, field, nameFields, timeZoneField, withInput } from './admin-fields.js';
 import { AdminSection } from './admin-section.js';
 import { sectionStyles } from './admin-styles.js';
-import { checkBranch, hasProblems, type BranchDraft } from './admin-validation.js';
+import { checkBranch, hasProblems, type BranchDraft, type BranchField, type Problems } from './admin-validation.js';
 
 
 @localized()
@@ -116,12 +116,36 @@ export class AdminBranchSettings extends AdminSection {
           msg(str`A kiosk issuing faster is refused and the lobby manager is alerted (${L.issuesPerDevicePerMinute.min}–${L.issuesPerDevicePerMinute.max}). Staff are not limited.`),
         )}
       </fieldset>
+      ${this._renderCounterRules(d, problems)}
       <div class="wide">${this._renderOutcome()}</div>
       <div class="actions wide">
         <button type="submit" class="primary" data-testid="admin-save" ?disabled=${this._busy}>${msg('Save branch settings')}</button>
         ${this._branch ? html`<button type="button" data-testid="admin-cancel" ?disabled=${this._busy} @click=${this._onUndo}>${msg('Undo changes')}</button>` : nothing}
       </div>
     </form>`;
+  }
+
+  /** How tellers' calls work: when a no-show is allowed, and whether a call starts the service. */
+  private _renderCounterRules(d: BranchDraft, problems: Problems<BranchField>) {
+    const L = ADMIN_LIMITS;
+    return html`<fieldset class="wide">
+      <legend>${msg('At the counter')}</legend>
+      <div class="row2">
+        ${field(
+          msg('No-show after recalls'),
+          html`<input name="noShowAfterRecalls" type="number" inputmode="numeric" min=${L.noShowAfterRecalls.min} max=${L.noShowAfterRecalls.max} .value=${d.noShowAfterRecalls} required aria-invalid=${!!problems.noShowAfterRecalls} />`,
+          problems.noShowAfterRecalls,
+          msg(str`A teller may mark a no-show only after recalling the customer this many times (${L.noShowAfterRecalls.min}–${L.noShowAfterRecalls.max}).`),
+        )}
+        ${field(
+          msg('Or after (seconds since the call)'),
+          html`<input name="noShowAfterSeconds" type="number" inputmode="numeric" min=${L.noShowAfterSeconds.min} max=${L.noShowAfterSeconds.max} .value=${d.noShowAfterSeconds} required aria-invalid=${!!problems.noShowAfterSeconds} />`,
+          problems.noShowAfterSeconds,
+          msg(str`Also allowed this long after the last call, without more recalls (${L.noShowAfterSeconds.min}–${L.noShowAfterSeconds.max}; 0: not used).`),
+        )}
+      </div>
+      <label class="check"><input type="checkbox" name="startOnCall" .checked=${d.startOnCall} />${msg('A call starts the service (no separate Start)')}</label>
+    </fieldset>`;
   }
 
   private _onInput(event: Event) {

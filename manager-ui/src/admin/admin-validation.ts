@@ -172,6 +172,9 @@ export interface BranchDraft {
   regularCountersTakeVip: 'when_no_vip_counter' | 'always' | 'never';
   maxCallsAheadOfOverdue: string;
   issuesPerDevicePerMinute: string;
+  noShowAfterRecalls: string;
+  noShowAfterSeconds: string;
+  startOnCall: boolean;
   amberMinutes: string;
   redMinutes: string;
 }
@@ -182,6 +185,8 @@ export type BranchField =
   | 'timeZone'
   | 'maxCallsAheadOfOverdue'
   | 'issuesPerDevicePerMinute'
+  | 'noShowAfterRecalls'
+  | 'noShowAfterSeconds'
   | 'amberMinutes'
   | 'redMinutes';
 
@@ -206,6 +211,8 @@ export function checkBranch(draft: BranchDraft): Problems<BranchField> {
     ['timeZone', !draft.timeZone.trim() ? { kind: 'required' } : isKnownTimeZone(draft.timeZone.trim()) ? undefined : { kind: 'timeZone' }],
     ['maxCallsAheadOfOverdue', numberIn(draft.maxCallsAheadOfOverdue, L.maxCallsAheadOfOverdue.min, L.maxCallsAheadOfOverdue.max, true)],
     ['issuesPerDevicePerMinute', numberIn(draft.issuesPerDevicePerMinute, L.issuesPerDevicePerMinute.min, L.issuesPerDevicePerMinute.max, true)],
+    ['noShowAfterRecalls', numberIn(draft.noShowAfterRecalls, L.noShowAfterRecalls.min, L.noShowAfterRecalls.max, true)],
+    ['noShowAfterSeconds', numberIn(draft.noShowAfterSeconds, L.noShowAfterSeconds.min, L.noShowAfterSeconds.max, true)],
     ['amberMinutes', amber ?? order],
     ['redMinutes', red],
   ]);

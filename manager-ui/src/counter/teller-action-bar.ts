@@ -15,7 +15,7 @@ export interface TellerCommandDetail {
   serviceId?: string;
 }
 
-const BUTTONS: { command: Exclude<CounterCommand, 'call_next'>; testid: string }[] = [
+const BUTTONS: { command: Exclude<CounterCommand, 'call_next' | 'complete_and_call_next'>; testid: string }[] = [
   { command: 'recall', testid: 'recall' },
   { command: 'start', testid: 'start' },
   { command: 'complete', testid: 'complete' },
@@ -39,6 +39,10 @@ export class TellerActionBar extends LitElement {
   @property({ type: Boolean }) picking = false;
   /** Disables everything while a request runs. */
   @property({ type: Boolean }) busy = false;
+  /** No-show was pressed once: the button asks to be pressed again to confirm. */
+  @property({ type: Boolean }) noShowConfirming = false;
+  /** Why No-show is not available yet (e.g. "after 1 recall"); empty when it is. */
+  @property() noShowHint = '';
 
   static override styles = [
     tokens,
@@ -60,6 +64,17 @@ export class TellerActionBar extends LitElement {
       .actions button[aria-expanded='true'] {
         background: var(--accent);
         color: #fff;
+      }
+      .actions button.confirming {
+        background: var(--alarm);
+        border-color: var(--alarm);
+        color: #fff;
+        font-size: 16px;
+      }
+      .hint {
+        margin: 0;
+        color: var(--muted);
+        font-size: 16px;
       }
       .transfer {
         display: flex;
@@ -93,14 +108,17 @@ export class TellerActionBar extends LitElement {
         ${BUTTONS.map(
           ({ command, testid }) => html`<button
             data-testid=${testid}
+            class=${command === 'no_show' && this.noShowConfirming ? 'confirming' : ''}
             ?disabled=${this.busy || !this.allowed.has(command)}
             aria-expanded=${command === 'transfer' ? String(this.picking) : nothing}
+            aria-describedby=${command === 'no_show' && this.noShowHint ? 'no-show-hint' : nothing}
             @click=${() => this._emit({ command })}
           >
             ${this._label(command)}<kbd>${SHORTCUT_LABELS[command]}</kbd>
           </button>`,
         )}
       </div>
+      ${this.noShowHint ? html`<p class="hint" id="no-show-hint" data-testid="no-show-hint">${this.noShowHint}</p>` : nothing}
       ${this.transferTargets.length ? this._renderTransferTargets() : nothing}`;
   }
 
@@ -122,7 +140,7 @@ export class TellerActionBar extends LitElement {
     if (command === 'recall') return msg('Recall');
     if (command === 'start') return msg('Start');
     if (command === 'complete') return msg('Complete');
-    if (command === 'no_show') return msg('No-show');
+    if (command === 'no_show') return this.noShowConfirming ? msg('Press again to confirm no-show') : msg('No-show');
     return msg('Transfer');
   }
 

@@ -26,6 +26,10 @@ function summary(code: ErrorCode | 'NETWORK'): string | null {
       return msg('This ticket or counter has just changed. Look again and retry.');
     case 'COUNTER_BUSY':
       return msg('Finish the current customer first.');
+    case 'NO_SHOW_TOO_SOON':
+      return msg('Recall the customer before marking a no-show.');
+    case 'UNDO_EXPIRED':
+      return msg('It is too late to undo this.');
     case 'COUNTER_CLOSED':
     case 'COUNTER_PAUSED':
       return msg('The counter is not open.');

@@ -85,8 +85,12 @@ export function evolve(state: BranchState, change: Change): void {
       const before = state.tickets.get(ticket.id);
       if (isActive(ticket.status)) state.tickets.set(ticket.id, ticket);
       else state.tickets.delete(ticket.id);
-      if (ticket.status === 'called' && ticket.counterId && before?.status !== 'called') recordCall(state, ticket, false);
-      else if (ticket.status === 'called' && ticket.counterId && before && ticket.callCount > before.callCount) recordCall(state, ticket, true);
+      // A call (straight into serving when the branch implies the start) or a recall. A ticket
+      // coming back from a no-show (undone) has no `before`: that is not a new call.
+      if (before && ticket.counterId && isAtCounter(ticket.status)) {
+        if (before.status === 'waiting') recordCall(state, ticket, false);
+        else if (ticket.callCount > before.callCount) recordCall(state, ticket, true);
+      }
       const finished = asFinished(ticket);
       if (finished && finished.businessDay === state.learning.today) learnFrom(state, finished);
       if (state.learning.today === null || ticket.businessDay > state.learning.today) startLearningDay(state, ticket.businessDay);

@@ -5,7 +5,8 @@
  */
 import { isAtCounter } from '../../../protocol/actions.js';
 import type { DomainEventType } from '../../../protocol/messages.js';
-import type { Counter, MachineKind, Role, ThrottleAlert, Tier } from '../../../protocol/schemas.js';
+import { canUndoNoShow, NO_SHOW_UNDO_SECONDS, noShowWait } from '../../../protocol/no-show.js';
+import type { BranchSettings, Counter, MachineKind, PauseReason, Role, ThrottleAlert, Tier } from '../../../protocol/schemas.js';
 import { isRecentThrottleAlert } from '../../../protocol/throttle-alerts.js';
 import { AppError, notFound } from '../errors.js';
 import { assertActsOnCounter, assertCanIssue, assertStaff, type Actor } from './actor.js';
@@ -25,18 +26,23 @@ export interface TellerInfo {
 }
 
 /** `finished`: the ticket as stored when it is no longer active, so a refusal can say what it is. */
-type TicketCommand<T extends string, Extra = object> = { type: T; actor: Actor; ticketId: string; finished?: TicketRecord } & Extra;
+type TicketCommand<T extends string, Extra = object> = T extends string ? { type: T; actor: Actor; ticketId: string; finished?: TicketRecord } & Extra : never;
 
 export type Command =
   | { type: 'issue'; actor: Actor; ticketId: string; serviceId: string; tier: Tier; customerRef: string | null }
   | { type: 'record_diversion'; actor: Actor; serviceId: string; machineKind: MachineKind }
   | { type: 'call_next'; actor: Actor; counterId: string }
-  | TicketCommand<'recall' | 'start' | 'complete' | 'no_show' | 'cancel'>
+  /** 指定叫號: the teller calls this waiting ticket of the counter's services, not the next in line. */
+  | { type: 'call_ticket'; actor: Actor; counterId: string; ticketId: string }
+  /** Completes the customer being served and calls the next ticket: one decision, two events. */
+  | { type: 'complete_and_call_next'; actor: Actor; counterId: string }
+  | TicketCommand<'recall' | 'start' | 'complete' | 'no_show' | 'undo_no_show' | 'cancel'>
   | TicketCommand<'transfer', { serviceId: string }>
   | TicketCommand<'divert', { machineKind: MachineKind }>
   | TicketCommand<'change_tier', { tier: Tier }>
   | { type: 'open_counter'; actor: Actor; counterId: string; tellerId?: string; teller?: TellerInfo | null }
-  | { type: 'pause_counter' | 'close_counter'; actor: Actor; counterId: string }
+  | { type: 'pause_counter'; actor: Actor; counterId: string; reason?: PauseReason }
+  | { type: 'close_counter'; actor: Actor; counterId: string }
   | { type: 'close_past_days' }
   /** Kiosk `deviceId` was refused `refused` more tickets for issuing too fast (the server records it). */
   | { type: 'record_throttle'; deviceId: string; deviceLabel: string; refused: number }
@@ -50,6 +56,8 @@ export interface EventDraft {
   counter?: Counter;
   diversion?: { serviceId: string; machineKind: MachineKind };
   alert?: ThrottleAlert;
+  /** ticket.called: called by choice (指定叫號), so reports can count it. */
+  calledDirectly?: boolean;
 }
 
 export interface Decision {
@@ -90,7 +98,11 @@ function decideOrThrow(state: BranchState, command: Command, now: Date): Decisio
       return { changes: [], events: [{ type: 'customer.diverted', diversion }], result: {} };
     }
     case 'call_next':
-      return callNext(state, command.actor, command.counterId, at, now);
+      return callNext(state, counterReadyToCall(state, command.actor, command.counterId), now);
+    case 'call_ticket':
+      return callTicket(state, command, now);
+    case 'complete_and_call_next':
+      return completeAndCallNext(state, command, now);
     case 'recall': {
       const ticket = actOn(state, command, 'recall', true);
       return ticketChange(state, 'ticket.recalled', { ...ticket, callCount: ticket.callCount + 1, calledAt: at });
@@ -105,8 +117,11 @@ function decideOrThrow(state: BranchState, command: Command, now: Date): Decisio
     }
     case 'no_show': {
       const ticket = actOn(state, command, 'no_show', true);
+      assertNoShowAllowed(ticket, state.branch.settings, now);
       return ticketChange(state, 'ticket.no_show', { ...ticket, status: 'no_show', endedAt: at });
     }
+    case 'undo_no_show':
+      return undoNoShow(state, command, now);
     case 'cancel': {
       const ticket = actOn(state, command, 'cancel', true);
       return ticketChange(state, 'ticket.cancelled', { ...ticket, status: 'cancelled', endedAt: at });
@@ -142,7 +157,7 @@ function decideOrThrow(state: BranchState, command: Command, now: Date): Decisio
       const counter = requireCounter(state, command.counterId);
       assertActsOnCounter(command.actor, counter);
       assertCounterAction('pause', counter.status, counter.number);
-      return counterChange('counter.paused', { ...counter, status: 'paused', statusChangedAt: at });
+      return counterChange('counter.paused', { ...counter, status: 'paused', pauseReason: command.reason ?? 'other', statusChangedAt: at });
     }
     case 'close_counter': {
       const counter = requireCounter(state, command.counterId);
@@ -156,6 +171,7 @@ function decideOrThrow(state: BranchState, command: Command, now: Date): Decisio
         tellerId: null,
         tellerName: null,
         currentTicketId: null,
+        pauseReason: null,
         statusChangedAt: at,
       });
     }
@@ -210,11 +226,11 @@ function issue(state: BranchState, command: Extract<Command, { type: 'issue' }>,
   };
 }
 
-function callNext(state: BranchState, actor: Actor, counterId: string, at: string, now: Date): Decision {
+/** The counter, once `actor` may call to it and it is open and free. */
+function counterReadyToCall(state: BranchState, actor: Actor, counterId: string): Counter {
   const counter = requireCounter(state, counterId);
   assertActsOnCounter(actor, counter);
-  if (counter.status === 'closed') throw new AppError('COUNTER_CLOSED', `counter ${counter.number} is closed: open it first`);
-  if (counter.status === 'paused') throw new AppError('COUNTER_PAUSED', `counter ${counter.number} is paused: resume it first`);
+  assertOpen(counter);
   const current = currentTicket(state, counter);
   if (current) {
     throw new AppError(
@@ -222,6 +238,16 @@ function callNext(state: BranchState, actor: Actor, counterId: string, at: strin
       `counter ${counter.number} still has ticket ${current.number} (${current.status}): complete, transfer or mark it no-show first`,
     );
   }
+  return counter;
+}
+
+function assertOpen(counter: Counter): void {
+  if (counter.status === 'closed') throw new AppError('COUNTER_CLOSED', `counter ${counter.number} is closed: open it first`);
+  if (counter.status === 'paused') throw new AppError('COUNTER_PAUSED', `counter ${counter.number} is paused: resume it first`);
+}
+
+/** Calls the ticket the call rule picks for the free `counter`, or nobody. */
+function callNext(state: BranchState, counter: Counter, now: Date): Decision {
   const next = pickNextTicket({
     counter,
     waiting: laneHeads(state, counter.serviceIds),
@@ -232,12 +258,88 @@ function callNext(state: BranchState, actor: Actor, counterId: string, at: strin
     now,
   });
   if (!next) return { changes: [], events: [], result: { ticketId: null } };
-  const ticket: TicketRecord = { ...state.tickets.get(next.id)!, status: 'called', counterId: counter.id, calledAt: at, callCount: 1 };
+  return callTo(state, counter, state.tickets.get(next.id)!, now, false);
+}
+
+function callTicket(state: BranchState, command: Extract<Command, { type: 'call_ticket' }>, now: Date): Decision {
+  const counter = counterReadyToCall(state, command.actor, command.counterId);
+  const ticket = state.tickets.get(command.ticketId);
+  if (!ticket) throw notFound('ticket', command.ticketId);
+  assertTicketAction('call', ticket.status, ticket.number);
+  if (!counter.serviceIds.includes(ticket.serviceId)) {
+    throw new AppError('SERVICE_NOT_AT_COUNTER', `counter ${counter.number} does not serve ${state.services.get(ticket.serviceId)?.prefix ?? 'that service'}: ticket ${ticket.number} cannot be called there`);
+  }
+  return callTo(state, counter, ticket, now, true);
+}
+
+/** The waiting ticket called to the free counter; when the branch wants it (startOnCall), its service starts at once. */
+function callTo(state: BranchState, counter: Counter, waiting: TicketRecord, now: Date, calledDirectly: boolean): Decision {
+  const at = now.toISOString();
+  const startOnCall = state.branch.settings.startOnCall;
+  const ticket: TicketRecord = {
+    ...waiting,
+    status: startOnCall ? 'serving' : 'called',
+    counterId: counter.id,
+    calledAt: at,
+    startedAt: startOnCall ? at : null,
+    callCount: 1,
+  };
   const after: Counter = { ...counter, currentTicketId: ticket.id };
   return {
     changes: [{ kind: 'ticket', ticket, inserted: false }, { kind: 'counter', counter: after }],
-    events: [{ type: 'ticket.called', ticket, counter: after }],
+    events: [{ type: 'ticket.called', ticket, counter: after, ...(calledDirectly ? { calledDirectly } : {}) }],
     result: { ticketId: ticket.id },
+  };
+}
+
+/**
+ * Completes the counter's served customer and calls the next one: the call is decided on the
+ * counter as the completion leaves it (free), and both are written together.
+ */
+function completeAndCallNext(state: BranchState, command: Extract<Command, { type: 'complete_and_call_next' }>, now: Date): Decision {
+  const counter = requireCounter(state, command.counterId);
+  assertActsOnCounter(command.actor, counter);
+  assertOpen(counter);
+  const current = currentTicket(state, counter);
+  if (!current) throw new AppError('INVALID_TRANSITION', `counter ${counter.number} has no customer to complete: call the next one instead`);
+  assertTicketAction('complete', current.status, current.number);
+  const completed = ticketChange(state, 'ticket.completed', { ...current, status: 'done', endedAt: now.toISOString() });
+  const call = callNext(state, { ...counter, currentTicketId: null }, now);
+  return {
+    changes: [...completed.changes, ...call.changes],
+    events: [...completed.events, ...call.events],
+    result: call.result,
+  };
+}
+
+/** Refuses a no-show the branch does not allow yet, naming what is still needed. */
+function assertNoShowAllowed(ticket: TicketRecord, settings: BranchSettings, now: Date): void {
+  const wait = noShowWait(ticket, settings, now.getTime());
+  if (wait.ready) return;
+  const recalls = `after ${wait.recallsNeeded} more recall${wait.recallsNeeded === 1 ? '' : 's'}`;
+  const time = wait.secondsLeft === null ? '' : ` or in ${wait.secondsLeft} s`;
+  throw new AppError('NO_SHOW_TOO_SOON', `ticket ${ticket.number} can be marked no-show ${recalls}${time}`);
+}
+
+/**
+ * Takes back a no-show marked moments ago: the customer turned up. The ticket is called to its
+ * counter again, as it was, if that counter is open and has not called anyone since.
+ */
+function undoNoShow(state: BranchState, command: Extract<Command, { type: 'undo_no_show' }>, now: Date): Decision {
+  const ticket = actOn(state, command, 'undo_no_show', true);
+  if (!canUndoNoShow(ticket.endedAt, now.getTime())) {
+    throw new AppError('UNDO_EXPIRED', `ticket ${ticket.number} was marked no-show more than ${NO_SHOW_UNDO_SECONDS / 60} minutes ago: issue a new ticket`);
+  }
+  const counter = counterReadyToCall(state, command.actor, ticket.counterId!);
+  for (const other of state.tickets.values()) {
+    if (other.number === ticket.number) throw new AppError('CONFLICT', `number ${ticket.number} has been given again: issue a new ticket`);
+  }
+  const restored: TicketRecord = { ...ticket, status: 'called', endedAt: null };
+  const after: Counter = { ...counter, currentTicketId: restored.id };
+  return {
+    changes: [{ kind: 'ticket', ticket: restored, inserted: false }, { kind: 'counter', counter: after }],
+    events: [{ type: 'ticket.no_show_undone', ticket: restored, counter: after }],
+    result: { ticketId: restored.id },
   };
 }
 
@@ -299,6 +401,7 @@ function openCounter(state: BranchState, command: Extract<Command, { type: 'open
   return counterChange('counter.opened', {
     ...counter,
     status: 'open',
+    pauseReason: null,
     tellerId: teller?.id ?? null,
     tellerName: teller?.name ?? null,
     statusChangedAt: at,

@@ -91,7 +91,13 @@ export async function writeBranchChanges(trx: Db, branchId: string, fromSeq: num
       const { counter } = change;
       await trx
         .updateTable('counters')
-        .set({ status: counter.status, teller_id: counter.tellerId, current_ticket_id: counter.currentTicketId, status_changed_at: counter.statusChangedAt })
+        .set({
+          status: counter.status,
+          teller_id: counter.tellerId,
+          current_ticket_id: counter.currentTicketId,
+          status_changed_at: counter.statusChangedAt,
+          pause_reason: counter.pauseReason ?? null,
+        })
         .where('id', '=', counter.id)
         .execute();
     } else if (change.kind === 'number') {
@@ -118,6 +124,7 @@ export async function appendEvents(trx: Db, events: readonly DomainEvent[]): Pro
           const counter = 'counter' in event ? event.counter : undefined;
           const diversion = 'diversion' in event ? event.diversion : undefined;
           const alert = 'alert' in event ? event.alert : undefined;
+          const calledDirectly = 'calledDirectly' in event ? event.calledDirectly : undefined;
           return {
             branch_id: event.branchId,
             seq: event.seq,
@@ -126,7 +133,7 @@ export async function appendEvents(trx: Db, events: readonly DomainEvent[]): Pro
             actor_id: event.actorId,
             ticket_id: ticket?.id ?? null,
             counter_id: counter?.id ?? null,
-            payload: JSON.stringify({ ticket, counter, diversion, alert }),
+            payload: JSON.stringify({ ticket, counter, diversion, alert, calledDirectly }),
           };
         }),
       )

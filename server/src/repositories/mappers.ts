@@ -17,7 +17,7 @@ import type {
   Tier,
   User,
 } from '../../../protocol/schemas.js';
-import { ISSUES_PER_DEVICE_PER_MINUTE } from '../../../protocol/schemas.js';
+import { ISSUES_PER_DEVICE_PER_MINUTE, NO_SHOW_AFTER_RECALLS, NO_SHOW_AFTER_SECONDS } from '../../../protocol/schemas.js';
 
 export const DEFAULT_SETTINGS: BranchSettings = {
   regularCountersTakeVip: 'when_no_vip_counter',
@@ -25,6 +25,9 @@ export const DEFAULT_SETTINGS: BranchSettings = {
   amberWaitSeconds: 600,
   redWaitSeconds: 900,
   issuesPerDevicePerMinute: ISSUES_PER_DEVICE_PER_MINUTE.default,
+  noShowAfterRecalls: NO_SHOW_AFTER_RECALLS.default,
+  noShowAfterSeconds: NO_SHOW_AFTER_SECONDS.default,
+  startOnCall: false,
 };
 
 export function toBranch(row: BranchRow): Branch {
@@ -64,6 +67,7 @@ export function toCounter(row: CounterRow, serviceIds: string[], tellerName: str
     tellerName,
     currentTicketId: row.current_ticket_id,
     statusChangedAt: row.status_changed_at,
+    pauseReason: row.pause_reason,
   };
 }
 

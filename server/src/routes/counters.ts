@@ -1,5 +1,6 @@
-/** Opening, pausing and closing counters, and calling the next ticket (protocol queueRoutes). */
+/** Opening, pausing and closing counters, and calling tickets to them (protocol queueRoutes). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { queueRoutes as routes } from '../../../protocol/queue-routes.js';
 import { actorOf } from '../plugins/auth.js';
 import { serveRoute } from './serve-route.js';
@@ -9,14 +10,20 @@ const counters: FastifyPluginAsyncTypebox = async (app) => {
   const { counters: service, queue } = app.lobby;
 
   serveRoute(app, routes.openCounter, (request) => service.open(actorOf(request), request.params.counterId, request.body?.tellerId), {
-    // An empty POST is the common case: treat it as {}.
-    preValidation: async (request) => {
-      request.body ??= {};
-    },
+    preValidation: emptyBodyIsEmptyObject,
   });
-  serveRoute(app, routes.pauseCounter, (request) => service.pause(actorOf(request), request.params.counterId));
+  serveRoute(app, routes.pauseCounter, (request) => service.pause(actorOf(request), request.params.counterId, request.body?.reason), {
+    preValidation: emptyBodyIsEmptyObject,
+  });
   serveRoute(app, routes.closeCounter, (request) => service.close(actorOf(request), request.params.counterId));
   // null: nobody waits for this counter's services (204).
   serveRoute(app, routes.callNext, (request) => queue.callNext(actorOf(request), request.params.counterId));
+  serveRoute(app, routes.callTicket, (request) => queue.callTicket(actorOf(request), request.params.counterId, request.body.ticketId));
+  serveRoute(app, routes.completeAndCallNext, (request) => queue.completeAndCallNext(actorOf(request), request.params.counterId));
 };
+
+/** An empty POST is the common case for opening and pausing: treat it as {}. */
+async function emptyBodyIsEmptyObject(request: FastifyRequest): Promise<void> {
+  request.body ??= {};
+}
 export default counters;

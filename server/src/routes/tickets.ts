@@ -13,6 +13,7 @@ const tickets: FastifyPluginAsyncTypebox = async (app) => {
   serveRoute(app, routes.start, (request) => queue.start(actorOf(request), request.params.ticketId));
   serveRoute(app, routes.complete, (request) => queue.complete(actorOf(request), request.params.ticketId));
   serveRoute(app, routes.noShow, (request) => queue.noShow(actorOf(request), request.params.ticketId));
+  serveRoute(app, routes.undoNoShow, (request) => queue.undoNoShow(actorOf(request), request.params.ticketId));
   serveRoute(app, routes.cancel, (request) => queue.cancel(actorOf(request), request.params.ticketId));
   serveRoute(app, routes.transfer, (request) => queue.transfer(actorOf(request), request.params.ticketId, request.body.serviceId));
   serveRoute(app, routes.divert, (request) => queue.divert(actorOf(request), request.params.ticketId, request.body.machineKind));

@@ -331,7 +331,10 @@ function wireTicket(ticket: TicketRecord, figures: BranchView['figures']): Ticke
 }
 
 function toEvent(draft: EventDraft, base: Omit<DomainEvent, 'type'>, figures: BranchView['figures']): DomainEvent {
-  if (draft.ticket) return { ...base, type: draft.type as TicketEvent['type'], ticket: wireTicket(draft.ticket, figures), counter: draft.counter };
+  if (draft.ticket) {
+    const event: TicketEvent = { ...base, type: draft.type as TicketEvent['type'], ticket: wireTicket(draft.ticket, figures), counter: draft.counter };
+    return draft.calledDirectly ? { ...event, calledDirectly: true } : event;
+  }
   if (draft.counter) return { ...base, type: draft.type as CounterEvent['type'], counter: draft.counter };
   if (draft.diversion) return { ...base, type: 'customer.diverted', diversion: draft.diversion };
   if (draft.alert) return { ...base, type: 'device.throttled', alert: draft.alert };

@@ -1,6 +1,6 @@
 /** Opening, pausing and closing counters: commands of the branch engine. */
 import { isCounterEvent } from '../../../protocol/messages.js';
-import type { Counter } from '../../../protocol/schemas.js';
+import type { Counter, PauseReason } from '../../../protocol/schemas.js';
 import { actorId, type Actor } from '../domain/actor.js';
 import type { Command, TellerInfo } from '../domain/commands.js';
 import { notFound } from '../errors.js';
@@ -37,8 +37,8 @@ export function createCounterService({ db, engine }: CounterServiceDeps) {
     open: async (actor: Actor, counterId: string, tellerId?: string) =>
       run(actor, counterId, { type: 'open_counter', actor, counterId, tellerId, teller: await tellerInfo(actor, tellerId) }),
 
-    /** Stops calling new tickets; the current customer is still served. */
-    pause: (actor: Actor, counterId: string) => run(actor, counterId, { type: 'pause_counter', actor, counterId }),
+    /** Stops calling new tickets, for a reason (lunch, training, back-office work, other); the current customer is still served. */
+    pause: (actor: Actor, counterId: string, reason?: PauseReason) => run(actor, counterId, { type: 'pause_counter', actor, counterId, reason }),
 
     /** Closes the counter; refused while a customer is still called to it or being served. */
     close: (actor: Actor, counterId: string) => run(actor, counterId, { type: 'close_counter', actor, counterId }),

@@ -16,7 +16,7 @@ import { findCounterBranch } from '../repositories/counter-repository.js';
 import type { Db } from '../repositories/db.js';
 import { toBranch, toService, toTicket, toTicketRecord } from '../repositories/mappers.js';
 import { findTicket } from '../repositories/ticket-repository.js';
-import type { BranchEngine } from './branch-engine.js';
+import type { Applied, BranchEngine } from './branch-engine.js';
 
 export interface IssueTicketInput {
   serviceId: string;
@@ -59,6 +59,16 @@ export function createQueueService({ db, clock, engine }: QueueServiceDeps) {
     return ticketOf(events);
   }
 
+  /** Runs a command at a counter, in the counter's branch. */
+  async function runAtCounter(counterId: string, command: Extract<Command, { counterId: string; actor: Actor }>): Promise<Applied> {
+    const branchId = engine.branchOfCounter(counterId) ?? (await findCounterBranch(db, counterId));
+    if (!branchId) throw notFound('counter', counterId);
+    return engine.run(branchId, command, actorId(command.actor));
+  }
+
+  /** The ticket a call called, or null when nobody waited for the counter. */
+  const calledOrNull = ({ result, events }: Applied): Ticket | null => (result.ticketId ? ticketOf(events) : null);
+
   return {
     /** Issues a ticket at the kiosk or by a member of staff (主動派號). */
     async issueTicket(actor: Actor, branchId: string, input: IssueTicketInput): Promise<Ticket> {
@@ -75,19 +85,23 @@ export function createQueueService({ db, clock, engine }: QueueServiceDeps) {
     },
 
     /** Calls the next ticket for the counter, or returns null when none waits for it. */
-    async callNext(actor: Actor, counterId: string): Promise<Ticket | null> {
-      const branchId = engine.branchOfCounter(counterId) ?? (await findCounterBranch(db, counterId));
-      if (!branchId) throw notFound('counter', counterId);
-      const { result, events } = await engine.run(branchId, { type: 'call_next', actor, counterId }, actorId(actor));
-      return result.ticketId ? ticketOf(events) : null;
-    },
+    callNext: async (actor: Actor, counterId: string) => calledOrNull(await runAtCounter(counterId, { type: 'call_next', actor, counterId })),
+
+    /** 指定叫號: calls a specific waiting ticket of the counter's services (a customer standing at the counter, a return visit). */
+    callTicket: async (actor: Actor, counterId: string, ticketId: string) => ticketOf((await runAtCounter(counterId, { type: 'call_ticket', actor, counterId, ticketId })).events),
+
+    /** Completes the customer being served and calls the next one; null when nobody waits (the completion still counts). */
+    completeAndCallNext: async (actor: Actor, counterId: string) => calledOrNull(await runAtCounter(counterId, { type: 'complete_and_call_next', actor, counterId })),
 
     /** Calls the current ticket again (the customer did not come yet). */
     recall: (actor: Actor, ticketId: string) => actOnTicket(actor, ticketId, { type: 'recall' }),
     /** The customer arrived at the counter: service starts. */
     start: (actor: Actor, ticketId: string) => actOnTicket(actor, ticketId, { type: 'start' }),
     complete: (actor: Actor, ticketId: string) => actOnTicket(actor, ticketId, { type: 'complete' }),
+    /** The called customer did not come: allowed once the branch's recalls (or seconds since the call) are reached. */
     noShow: (actor: Actor, ticketId: string) => actOnTicket(actor, ticketId, { type: 'no_show' }),
+    /** The customer marked no-show turned up: called to the same counter again, within two minutes. */
+    undoNoShow: (actor: Actor, ticketId: string) => actOnTicket(actor, ticketId, { type: 'undo_no_show' }),
     cancel: (actor: Actor, ticketId: string) => actOnTicket(actor, ticketId, { type: 'cancel' }),
     /** Moves the ticket to another service; it waits again but keeps its original arrival time. */
     transfer: (actor: Actor, ticketId: string, serviceId: string) => actOnTicket(actor, ticketId, { type: 'transfer', serviceId }),

@@ -154,6 +154,9 @@ describe('branch form', () => {
     regularCountersTakeVip: 'when_no_vip_counter',
     maxCallsAheadOfOverdue: '2',
     issuesPerDevicePerMinute: '20',
+    noShowAfterRecalls: '1',
+    noShowAfterSeconds: '0',
+    startOnCall: false,
     amberMinutes: '10',
     redMinutes: '15',
   };
@@ -164,6 +167,9 @@ describe('branch form', () => {
       regularCountersTakeVip: 'when_no_vip_counter',
       maxCallsAheadOfOverdue: 2,
       issuesPerDevicePerMinute: 20,
+      noShowAfterRecalls: 1,
+      noShowAfterSeconds: 0,
+      startOnCall: false,
       amberWaitSeconds: 600,
       redWaitSeconds: 900,
     });
@@ -178,6 +184,9 @@ describe('branch form', () => {
     [{ issuesPerDevicePerMinute: '0' }, 'issuesPerDevicePerMinute', 'range'],
     [{ issuesPerDevicePerMinute: '601' }, 'issuesPerDevicePerMinute', 'range'],
     [{ issuesPerDevicePerMinute: '2.5' }, 'issuesPerDevicePerMinute', 'whole'],
+    [{ noShowAfterRecalls: '6' }, 'noShowAfterRecalls', 'range'],
+    [{ noShowAfterSeconds: '601' }, 'noShowAfterSeconds', 'range'],
+    [{ noShowAfterSeconds: '1.5' }, 'noShowAfterSeconds', 'whole'],
     [{ nameZhHans: '' }, 'nameZhHans', 'required'],
   ])('refuses %j', (change, field, kind) => {
     const problems = checkBranch({ ...branch, ...change });
