@@ -57,9 +57,20 @@ export class TellerActionBar extends LitElement {
         grid-template-columns: repeat(5, 1fr);
         gap: 10px;
       }
+      /* Five to a row on a 1024 px screen: the key goes under the label, so neither wraps nor spills over. */
       .actions button {
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        justify-content: center;
+        gap: 2px;
         min-height: 64px;
+        padding: 4px 6px;
         font-size: 20px;
+        line-height: 1.2;
+      }
+      .actions button kbd {
+        margin-inline-start: 0;
       }
       .actions button[aria-expanded='true'] {
         background: var(--accent);

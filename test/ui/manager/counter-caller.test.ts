@@ -148,11 +148,27 @@ describe('the teller’s caller', () => {
   }, 60_000);
 });
 
-describe('the caller in Chinese', () => {
+/** Action buttons whose key hint spills out of the button, or whose label wraps: none on a 1024 px screen. */
+const crampedButtons = (page: Page) =>
+  page.locator('teller-action-bar .actions button').evaluateAll((buttons) =>
+    buttons.flatMap((button) => {
+      const box = button.getBoundingClientRect();
+      const key = button.querySelector('kbd')!.getBoundingClientRect();
+      const text = [...button.childNodes].find((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim())!;
+      const label = document.createRange();
+      label.selectNodeContents(text);
+      const lines = new Set([...label.getClientRects()].map((r) => Math.round(r.top))).size;
+      const spills = key.left < box.left || key.right > box.right || key.bottom > box.bottom;
+      return spills || lines > 1 ? [`${text.textContent!.trim()}: ${spills ? 'key spills out' : `${lines} lines`}`] : [];
+    }),
+  );
+
+describe('the caller in every locale', () => {
   it.each([
     ['zh-Hant', 'teller2', 2, '請先重呼一次，才可過號', '指定叫號'],
     ['zh-Hans', 'teller3', 3, '请先重呼一次，才可过号', '指定叫号'],
-  ])('speaks %s', async (lang, username, n, hint, listHeading) => {
+    ['en', 'teller4', 4, 'Recall once before a no-show', 'Call a specific number'],
+  ])('speaks %s, with every action button whole at 1024×768', async (lang, username, n, hint, listHeading) => {
     await post(`/api/counters/${counter(n)}/open`, username);
     await issue('A');
     await issue('A');
@@ -160,6 +176,7 @@ describe('the caller in Chinese', () => {
     await tid(page, 'call-next').click();
     await eventually(() => tid(page, 'no-show-hint').innerText()).toBe(hint);
     expect(await page.locator('counter-waiting-list h2').innerText()).toBe(listHeading);
+    expect(await crampedButtons(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, `counter-caller-${lang}-1024x768.png`) });
     await page.context().close();
   }, 60_000);
