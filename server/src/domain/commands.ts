@@ -304,7 +304,8 @@ function completeAndCallNext(state: BranchState, command: Extract<Command, { typ
   if (!current) throw new AppError('INVALID_TRANSITION', `counter ${counter.number} has no customer to complete: call the next one instead`);
   assertTicketAction('complete', current.status, current.number);
   const completed = ticketChange(state, 'ticket.completed', { ...current, status: 'done', endedAt: now.toISOString() });
-  const call = callNext(state, { ...counter, currentTicketId: null }, now);
+  // The completion freed the counter: the call is decided on the counter as it left it.
+  const call = callNext(state, completed.events[0].counter!, now);
   return {
     changes: [...completed.changes, ...call.changes],
     events: [...completed.events, ...call.events],

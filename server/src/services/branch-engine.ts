@@ -14,7 +14,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { BranchConfiguredEvent, CounterEvent, DomainEvent, TicketEvent } from '../../../protocol/messages.js';
 import { recentThrottleAlerts } from '../../../protocol/throttle-alerts.js';
-import type { Audience, QueueSummary, Snapshot, Ticket } from '../../../protocol/schemas.js';
+import type { Audience, BranchSettings, QueueSummary, Snapshot, Ticket } from '../../../protocol/schemas.js';
 import { toWireTicket, queueCounters, queueServices, waitingTickets, type BranchState, type Change, type TicketRecord } from '../domain/branch-state.js';
 import { decideAndEvolve, servicesWithOpenVipCounter, type Command, type Decision, type EventDraft } from '../domain/commands.js';
 import { queueFigures } from '../domain/queue-position.js';
@@ -304,6 +304,11 @@ export function createBranchEngine({ db, clock, bus }: BranchEngineDeps) {
     branchOfTicket(ticketId: string): string | undefined {
       for (const branch of branches.values()) if (branch.state?.tickets.has(ticketId)) return branch.id;
       return undefined;
+    },
+
+    /** A loaded branch's settings as committed, read at once (no queueing behind its commands). */
+    settingsOf(branchId: string): BranchSettings | undefined {
+      return branches.get(branchId)?.state?.branch.settings;
     },
 
     /** The branch of a counter, when it is loaded. */

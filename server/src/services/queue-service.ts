@@ -112,7 +112,8 @@ export function createQueueService({ db, clock, engine }: QueueServiceDeps) {
 
     /** How many tickets one kiosk may issue per minute in the branch (its `issuesPerDevicePerMinute`). */
     async issuesPerDevicePerMinute(branchId: string): Promise<number> {
-      const limit = await engine.read(branchId, (state) => state?.branch.settings.issuesPerDevicePerMinute);
+      // Every kiosk ticket asks: a loaded branch answers at once, without queueing behind its commands.
+      const limit = engine.settingsOf(branchId)?.issuesPerDevicePerMinute ?? (await engine.read(branchId, (state) => state?.branch.settings.issuesPerDevicePerMinute));
       if (limit === undefined) throw notFound('branch', branchId);
       return limit;
     },
