@@ -25,10 +25,6 @@ export interface ApiClientOptions {
 export class ApiClient {
   constructor(private options: ApiClientOptions = {}) {}
 
-  setToken(token: string | null): void {
-    this.options = { ...this.options, token };
-  }
-
   /**
    * Calls a route of a protocol route table with its path parameters and query (`input`) and its
    * body: `api.call(queueRoutes.transfer, { ticketId }, { serviceId })`. The reply is the route's

@@ -13,7 +13,7 @@ import { getLocale } from '../localization.js';
 import { localizedName } from '../logic/locale.js';
 import { counterHeldBy, countersInOrder, currentTicketOf, servicesInOrder, waitingForCounter } from '../logic/snapshot-views.js';
 import { tellerActionsFor } from '../logic/ticket-actions.js';
-import { counterName, counterStatusLabel } from '../shell/labels.js';
+import { counterName } from '../shell/labels.js';
 import { RequestController } from '../shell/request-controller.js';
 import { buttons, tokens } from '../shell/styles.js';
 import { TickController } from '../shell/tick-controller.js';
@@ -23,7 +23,7 @@ import './counter-queues.js';
 import './counter-waiting-list.js';
 import type { CallTicketDetail } from './counter-waiting-list.js';
 import './current-ticket-card.js';
-import { pauseReasonLabel } from './pause-reasons.js';
+import { counterStateLabel, pauseReasonLabel } from './pause-reasons.js';
 import './teller-action-bar.js';
 import type { TellerCommandDetail } from './teller-action-bar.js';
 
@@ -210,7 +210,7 @@ export class CounterPage extends LitElement {
       <main>
         <header>
           <h1>${counterName(counter.number)}</h1>
-          <span class="state ${counter.status}" data-testid="counter-state">${this._stateLabel(counter)}</span>
+          <span class="state ${counter.status}" data-testid="counter-state">${counterStateLabel(counter)}</span>
           <span class="spacer"></span>
           ${counter.status === 'paused'
             ? html`<button data-testid="resume" ?disabled=${busy} @click=${() => this._resume(counter)}>${msg('Resume')}</button>`
@@ -252,12 +252,6 @@ export class CounterPage extends LitElement {
         ></counter-waiting-list>
       </aside>
     </div>`;
-  }
-
-  /** The state badge: open, or paused with its reason. */
-  private _stateLabel(counter: Counter): string {
-    const status = counterStatusLabel(counter.status);
-    return counter.status === 'paused' && counter.pauseReason ? `${status} · ${pauseReasonLabel(counter.pauseReason)}` : status;
   }
 
   private _renderPauseReasons(counter: Counter, busy: boolean) {

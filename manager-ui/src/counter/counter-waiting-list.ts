@@ -12,8 +12,8 @@ export interface CallTicketDetail {
 }
 
 /**
- * The tickets waiting for this counter, in the order the next calls would take them (the server's
- * positions). Each can be called by its number (指定叫號): a customer standing at the counter, a return visit.
+ * The tickets waiting for this counter, in the order the next calls would take them (VIP, then
+ * priority, then regular, each by arrival: logic/snapshot-views.ts waitingForCounter). Each can be called by its number (指定叫號): a customer standing at the counter, a return visit.
  * @fires call-ticket - detail: CallTicketDetail
  */
 @localized()

@@ -10,8 +10,8 @@ const TIER_FIRST: Readonly<Record<Ticket['tier'], number>> = { vip: 0, priority:
  * counters' lane each start at 0), so equal positions are called side by side, VIP before priority before regular.
  * A ticket without a position (not yet replayed) goes after those with one.
  */
-const byPosition = (a: Ticket, b: Ticket) =>
-  (a.position ?? Infinity) - (b.position ?? Infinity) || TIER_FIRST[a.tier] - TIER_FIRST[b.tier] || byArrival(a, b);
+const byTierThenArrival = (a: Ticket, b: Ticket) => TIER_FIRST[a.tier] - TIER_FIRST[b.tier] || byArrival(a, b);
+const byPosition = (a: Ticket, b: Ticket) => (a.position ?? Infinity) - (b.position ?? Infinity) || byTierThenArrival(a, b);
 
 /** The waiting tickets of one service, the one who has waited longest first. */
 export function waitingTicketsOf(snapshot: Pick<Snapshot, 'tickets'>, serviceId: string): Ticket[] {
@@ -38,8 +38,7 @@ export function transferredFrom<T extends Pick<Service, 'id' | 'prefix'>>(ticket
  * its fairness rule may still bring forward a regular customer who waited past the target).
  */
 export function waitingForCounter(snapshot: Pick<Snapshot, 'tickets'>, counter: Pick<Counter, 'serviceIds'>): Ticket[] {
-  const callOrder = (a: Ticket, b: Ticket) => TIER_FIRST[a.tier] - TIER_FIRST[b.tier] || byArrival(a, b);
-  return snapshot.tickets.filter((t) => t.status === 'waiting' && counter.serviceIds.includes(t.serviceId)).sort(callOrder);
+  return snapshot.tickets.filter((t) => t.status === 'waiting' && counter.serviceIds.includes(t.serviceId)).sort(byTierThenArrival);
 }
 
 /** The counter a member of staff holds (a teller holds at most one). */

@@ -4,9 +4,9 @@ import { customElement, property } from 'lit/decorators.js';
 import { counterIsBusy } from '../../../protocol/actions.js';
 import type { Counter, Ticket } from '../../../protocol/schemas.js';
 import { elapsedMinutes } from '../logic/wait-time.js';
-import { counterName, counterStatusLabel, minutesLabel } from '../shell/labels.js';
+import { counterName, minutesLabel } from '../shell/labels.js';
 import { tokens } from '../shell/styles.js';
-import { pauseReasonLabel } from '../counter/pause-reasons.js';
+import { counterStateLabel } from '../counter/pause-reasons.js';
 
 /**
  * Every counter in the hall: open, paused or closed, who staffs it, whom it serves and for how long.
@@ -130,7 +130,7 @@ export class CountersStrip extends LitElement {
         ${current
           ? html`<span class="number current">${current.number}</span>
               ${since ? html`<span class="minutes" data-testid="counter-minutes-${counter.number}">${minutesLabel(elapsedMinutes(since, this.now))}</span>` : ''}`
-          : html`<span class="status state">${idle ? msg('Idle') : counterStatusLabel(counter.status)}${counter.pauseReason ? ` · ${pauseReasonLabel(counter.pauseReason)}` : ''}</span>`}
+          : html`<span class="status state">${idle ? msg('Idle') : counterStateLabel(counter)}</span>`}
       </span>
       <span class="teller">${counter.tellerName ?? (counter.status === 'closed' ? '' : msg('No teller'))}</span>
     </button>`;
