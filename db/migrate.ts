@@ -5,6 +5,7 @@ import * as notices from './migrations/2026-11-22-0002-notices.js';
 import * as ticketDevice from './migrations/2026-11-27-0001-ticket-device.js';
 import * as loginLocks from './migrations/2026-11-27-0002-login-locks.js';
 import * as counterPauseReason from './migrations/2026-11-27-0003-counter-pause-reason.js';
+import * as lobbyRecords from './migrations/2026-11-28-0001-lobby-records.js';
 
 // A static list rather than a folder scan: it works the same under tsx, Vitest and a bundle.
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-27-0001-ticket-device': ticketDevice,
   '2026-11-27-0002-login-locks': loginLocks,
   '2026-11-27-0003-counter-pause-reason': counterPauseReason,
+  '2026-11-28-0001-lobby-records': lobbyRecords,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

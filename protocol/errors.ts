@@ -21,6 +21,14 @@ export const ErrorCodes = {
   /** A no-show can be undone only for a short time after it was marked, while its counter is free. */
   UNDO_EXPIRED: 409,
   CONFLICT: 409,
+  /** The kiosk's VIP step: the card or customer number is not on the branch's customer resource sheet (vipRecognition registry). */
+  VIP_NOT_RECOGNISED: 409,
+  /** A record that its rules have closed to this change: a closed complaint, a diary past its editing window. */
+  RECORD_LOCKED: 409,
+  /** The ticket was rated already, or its rating window has passed. */
+  ALREADY_RATED: 409,
+  /** The branch's customer resource sheet already holds this card or customer number. */
+  DUPLICATE_CUSTOMER: 409,
   RATE_LIMITED: 429,
   /** Too many failed sign-ins in a row for this username: every sign-in waits (Retry-After), the right password too. */
   ACCOUNT_LOCKED: 429,

@@ -5,6 +5,7 @@
  */
 import { isActive, isAtCounter } from './actions.js';
 import { isTicketEvent, LIVE_CLOSE, RECENT_CALLS_KEPT, type DomainEvent, type ServerMessage } from './messages.js';
+import type { RecordHintKind } from './record-kinds.js';
 import type { Snapshot, Ticket } from './schemas.js';
 import { withThrottleAlert } from './throttle-alerts.js';
 
@@ -65,6 +66,11 @@ export class LiveClient {
   connection: ConnectionState = 'connecting';
   /** How many snapshots were received (connects and resyncs); useful for diagnostics and tests. */
   snapshots = 0;
+  /**
+   * How many `records.changed` hints arrived per kind of record: a page that shows complaints
+   * fetches them again when `recordHints.complaint` moves. Starts empty on every client.
+   */
+  recordHints: Readonly<Partial<Record<RecordHintKind, number>>> = {};
 
   private socket: WebSocket | null = null;
   private listeners = new Set<LiveListener>();
@@ -117,6 +123,10 @@ export class LiveClient {
       return this.notify();
     }
     if (message.type === 'error' || message.type === 'pong') return;
+    if (message.type === 'records.changed') {
+      this.recordHints = { ...this.recordHints, [message.record]: (this.recordHints[message.record] ?? 0) + 1 };
+      return this.notify();
+    }
     if (!this.state || message.seq <= this.state.seq) return;
     if (message.seq !== this.state.seq + 1) return this.resync();
     this.state = applyEvent(this.state, message);

@@ -5,6 +5,7 @@
  */
 import type { Counter, MachineKind, QueueSummary, Snapshot, ThrottleAlert, Ticket } from './schemas.js';
 import type { ErrorCode } from './errors.js';
+import type { RecordHintKind } from './record-kinds.js';
 
 /** How many recent calls a snapshot carries and a live client keeps: enough for every counter's last call on the wall display. */
 export const RECENT_CALLS_KEPT = 30;
@@ -101,12 +102,25 @@ export const isStaffEvent = (event: DomainEvent): event is DeviceThrottledEvent 
 export const LIVE_CLOSE = { UNAUTHORIZED: 4401, TOO_MANY_REQUESTS: 4429, SERVICE_RESTART: 1012 } as const;
 
 export type SnapshotMessage = { type: 'snapshot' } & Snapshot;
+
+/**
+ * A record changed (a complaint logged, a referral made, a check done, a device gone offline): a
+ * hint to staff screens that may read it to fetch it again. Not part of the event sequence and not
+ * kept: a screen that reconnects fetches its records anyway. Carries no personal data; a referral's
+ * hint reaches only managers and the account manager it is for.
+ */
+export interface RecordsChangedMessage {
+  type: 'records.changed';
+  record: RecordHintKind;
+  /** The record changed, where there is one. */
+  id?: string;
+}
 export interface ErrorMessage {
   type: 'error';
   code: ErrorCode;
   message: string;
 }
-export type ServerMessage = SnapshotMessage | DomainEvent | ErrorMessage | { type: 'pong' };
+export type ServerMessage = SnapshotMessage | DomainEvent | ErrorMessage | RecordsChangedMessage | { type: 'pong' };
 
 /** What a client may send: ask for a fresh snapshot (after a gap), or a ping. */
 export type ClientMessage = { type: 'snapshot.request' } | { type: 'ping' };

@@ -31,8 +31,13 @@ export const MACHINE_KINDS: readonly MachineKind[] = ['atm', 'self_service_termi
 export const CounterStatus = Type.Union([Type.Literal('open'), Type.Literal('paused'), Type.Literal('closed')]);
 export type CounterStatus = Static<typeof CounterStatus>;
 
-export const Role = Type.Union([Type.Literal('admin'), Type.Literal('manager'), Type.Literal('teller')]);
+/**
+ * admin: every branch, or one; manager: the lobby manager and branch head; teller: a counter;
+ * account_manager (客戶經理/理財經理): receives referrals of valued customers.
+ */
+export const Role = Type.Union([Type.Literal('admin'), Type.Literal('manager'), Type.Literal('teller'), Type.Literal('account_manager')]);
 export type Role = Static<typeof Role>;
+export const ROLES: readonly Role[] = ['admin', 'manager', 'teller', 'account_manager'];
 
 export const LocalizedName = Type.Object({
   en: Type.String(),
@@ -47,6 +52,27 @@ export const ISSUES_PER_DEVICE_PER_MINUTE = { min: 1, max: 600, default: 20 } as
 /** When a called customer may be marked no-show: after this many recalls, or (when not 0) this many seconds after the last call. */
 export const NO_SHOW_AFTER_RECALLS = { min: 0, max: 5, default: 1 } as const;
 export const NO_SHOW_AFTER_SECONDS = { min: 0, max: 600, default: 0 } as const;
+
+/** Working days the branch has to reply to a complaint (weekends and the branch's holidays do not count). */
+export const COMPLAINT_REPLY_WORKING_DAYS = { min: 1, max: 30, default: 2 } as const;
+
+/**
+ * How the kiosk's VIP step recognises a valued customer. trust: any card or customer number gets the
+ * VIP lane (a branch without a list); registry: the number must be on the branch's customer resource sheet.
+ */
+export const VipRecognition = Type.Union([Type.Literal('trust'), Type.Literal('registry')]);
+export type VipRecognition = Static<typeof VipRecognition>;
+
+/** A business day as the branch's calendar writes it. */
+export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+
+/**
+ * The items of the opening and closing checks besides the self-service machines (which are always
+ * checked, one item each): ticket_machine, wall_displays, rating_pads, forms_and_pens,
+ * notices_and_rates, hall_tidy, or the branch's own wording.
+ */
+export const DEFAULT_CHECKLIST_ITEMS = ['ticket_machine', 'wall_displays', 'rating_pads', 'forms_and_pens', 'notices_and_rates', 'hall_tidy'] as const;
+export const ChecklistItem = Type.String({ minLength: 1, maxLength: 80 });
 
 export const BranchSettings = Type.Object({
   regularCountersTakeVip: Type.Union(
@@ -77,6 +103,17 @@ export const BranchSettings = Type.Object({
     description: 'Or: seconds after its last call from which a ticket may be marked no-show without more recalls (0–600; 0: not used)',
   }),
   startOnCall: Type.Boolean({ description: 'A call puts the ticket straight into serving (the start is implied)' }),
+  vipRecognition: VipRecognition,
+  complaintReplyWorkingDays: Type.Integer({
+    minimum: COMPLAINT_REPLY_WORKING_DAYS.min,
+    maximum: COMPLAINT_REPLY_WORKING_DAYS.max,
+    description: 'Working days to reply to a complaint (1–30, default 2); weekends and holidays do not count',
+  }),
+  holidays: Type.Array(IsoDate, { maxItems: 366, description: 'Days the branch is closed besides weekends (YYYY-MM-DD, branch time)' }),
+  checklistItems: Type.Array(ChecklistItem, {
+    maxItems: 40,
+    description: 'Opening and closing check items besides the self-service machines: the standard keys or the branch\'s own wording',
+  }),
 });
 export type BranchSettings = Static<typeof BranchSettings>;
 

@@ -2,6 +2,7 @@
 import { createContext } from '@lit/context';
 import type { ApiClient } from '../../protocol/api-client.js';
 import type { ConnectionState } from '../../protocol/live-client.js';
+import type { RecordHintKind } from '../../protocol/record-kinds.js';
 import type { Snapshot, User } from '../../protocol/schemas.js';
 
 export const apiContext = createContext<ApiClient>(Symbol('lobbyflow-api'));
@@ -15,8 +16,10 @@ export interface LiveState {
   stale: boolean;
   /** Add to Date.now() to read the server's clock (waits are measured against server timestamps). */
   serverOffsetMs: number;
+  /** Hints received per kind of record (LiveClient.recordHints): a page refetches its records when its count moves. */
+  recordHints: Readonly<Partial<Record<RecordHintKind, number>>>;
 }
 
-export const EMPTY_LIVE: LiveState = { snapshot: null, connection: 'connecting', stale: true, serverOffsetMs: 0 };
+export const EMPTY_LIVE: LiveState = { snapshot: null, connection: 'connecting', stale: true, serverOffsetMs: 0, recordHints: {} };
 
 export const liveContext = createContext<LiveState>(Symbol('lobbyflow-live'));

@@ -7,10 +7,12 @@ import { LiveController } from '../../protocol/live-controller.js';
 import type { User } from '../../protocol/schemas.js';
 import { apiContext, EMPTY_LIVE, liveContext, userContext, type LiveState } from './app-context.js';
 import { applyLocale, explicitLocale } from './localization.js';
-import { pagesFor, resolveRoute, routeHash, type Route } from './logic/routes.js';
+import { pagesFor, parseRoute, resolveRoute, routeHash, type Route } from './logic/routes.js';
 import { serverClockOffset } from './logic/wait-time.js';
 import { restoreSession, signOut } from './session.js';
 import './counter/counter-page.js';
+import './records/records-page.js';
+import './records/referrals/referral-inbox.js';
 import './reports/reports-page.js';
 import './shell/manager-connection-banner.js';
 import './shell/login-page.js';
@@ -137,10 +139,11 @@ export class ManagerApp extends LitElement {
     }
     const { state, connection } = this._liveController;
     const snapshot = this._user ? state : null;
+    const recordHints = this._liveController.client?.recordHints ?? EMPTY_LIVE.recordHints;
     // A new object only when something changed, so consumers re-render exactly then.
-    if (snapshot !== this._live.snapshot || connection !== this._live.connection) {
+    if (snapshot !== this._live.snapshot || connection !== this._live.connection || recordHints !== this._live.recordHints) {
       const offset = snapshot && snapshot.at !== this._live.snapshot?.at ? serverClockOffset(snapshot.at, Date.now()) : this._live.serverOffsetMs;
-      this._live = { snapshot, connection, stale: connection !== 'live', serverOffsetMs: offset };
+      this._live = { snapshot, connection, stale: connection !== 'live', serverOffsetMs: offset, recordHints };
     }
     if (snapshot && !this._branchLocaleApplied) {
       this._branchLocaleApplied = true;
@@ -170,6 +173,8 @@ export class ManagerApp extends LitElement {
     if (this._route === 'counter') return html`<counter-page></counter-page>`;
     if (this._route === 'reports') return html`<reports-page></reports-page>`;
     if (this._route === 'staffing') return html`<staffing-page></staffing-page>`;
+    if (this._route === 'records') return html`<records-page></records-page>`;
+    if (this._route === 'referrals') return html`<referral-inbox></referral-inbox>`;
     if (!this._adminLoaded) return html`<div class="placeholder" data-testid="admin-unavailable">${msg('Admin is not available yet')}</div>`;
     return html`<admin-page .api=${this.api} .branchId=${this._branchId} @branch-change=${this._onBranchChange}></admin-page>`;
   }
@@ -180,7 +185,8 @@ export class ManagerApp extends LitElement {
 
   private _navigate() {
     const route = resolveRoute(location.hash, this._user?.role ?? null);
-    if (location.hash !== routeHash(route)) history.replaceState(null, '', routeHash(route));
+    // A page's own part of the hash (#/records/complaints) stays; anything else becomes the page's hash.
+    if (parseRoute(location.hash) !== route) history.replaceState(null, '', routeHash(route));
     this._route = route;
     if (route === 'admin') void this._loadAdminPage();
   }

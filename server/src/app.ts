@@ -34,6 +34,14 @@ import ticketRoutes from './routes/tickets.js';
 import publicRoutes from './routes/public.js';
 import reportRoutes from './routes/reports.js';
 import toolRoutes from './routes/tools.js';
+import auditRoutes from './routes/records/audit.js';
+import checkRoutes from './routes/records/checks.js';
+import complaintRoutes from './routes/records/complaints.js';
+import customerRoutes from './routes/records/customers.js';
+import deviceRoutes from './routes/records/devices.js';
+import diaryRoutes from './routes/records/diary.js';
+import ratingRoutes from './routes/records/ratings.js';
+import referralRoutes from './routes/records/referrals.js';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -59,6 +67,8 @@ export interface AppOptions {
   uiRoot?: string;
   /** Threads, queue and time budget of the what-if forecasts (defaults in services/what-if-pool.ts). */
   whatIf?: WhatIfPoolOptions;
+  /** The install's key for the HMAC of card and customer numbers (server/src/lib/customer-key.ts); random per process when absent. */
+  customerKey?: Buffer;
   /** Told of each route as it is registered, HEAD twins included: the tests list the whole API from it. */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -85,6 +95,7 @@ export async function buildApp(options: AppOptions) {
     clock: options.clock ?? systemClock,
     bus: options.bus ?? createInProcessEventBus(),
     whatIf: options.whatIf,
+    customerKey: options.customerKey,
   });
   await app.register(authPlugin);
   await app.register(rateLimit, { global: false, store: SnapshotLocalStore });
@@ -117,6 +128,15 @@ export async function buildApp(options: AppOptions) {
   await app.register(adminRoutes);
   await app.register(reportRoutes);
   await app.register(toolRoutes);
+  // The lobby manager's records (shared/DOMAIN.md).
+  await app.register(complaintRoutes);
+  await app.register(customerRoutes);
+  await app.register(referralRoutes);
+  await app.register(diaryRoutes);
+  await app.register(checkRoutes);
+  await app.register(deviceRoutes);
+  await app.register(ratingRoutes);
+  await app.register(auditRoutes);
   await app.register(liveRoutes, { pingIntervalMs: options.pingIntervalMs ?? 30_000, maxBufferedBytes: options.liveMaxBufferedBytes });
   if (options.dayCloseIntervalMs) await app.register(dayClosePlugin, { intervalMs: options.dayCloseIntervalMs });
   if (options.uiRoot) await app.register(uiPlugin, { root: options.uiRoot });

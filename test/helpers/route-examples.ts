@@ -3,6 +3,7 @@
  * (helpers/staffed-hall.ts): the right caller gets past validation and authorisation with it. The
  * authorisation matrix sends it as every kind of caller; the fuzz test bends it out of shape.
  */
+import { recordExamples } from './record-routes.js';
 import type { HallIds } from './staffed-hall.js';
 
 export interface RouteExample {
@@ -111,6 +112,9 @@ export function routeExamples(ids: HallIds): Record<string, RouteExample> {
     [`PATCH ${admin}/branch`]: { params: branch, body: { defaultLocale: 'en', settings: { amberWaitSeconds: 600, redWaitSeconds: 1200 } } },
     'GET /api/admin/branches': {},
     'POST /api/admin/branches': { body: { id: 'west', name: name('West'), timeZone: 'Asia/Hong_Kong', defaultLocale: 'zh-Hant' } },
+
+    // ── the lobby manager's records (helpers/record-routes/) ──
+    ...recordExamples(ids),
   };
 }
 

@@ -8,36 +8,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifySchema, RouteOptions } from 'fastify';
+import { RECORD_ROUTES } from './record-routes.js';
 import { BRANCH, counter, createTestApp, service, type TestApp } from './test-app.js';
 
-/** Every kind of caller, as the authorisation matrix names them. */
-export const ACTORS = [
-  'anonymous',
-  'kiosk',
-  'display',
-  'teller',
-  'otherTeller',
-  'manager',
-  'admin',
-  'otherManager',
-  'otherKiosk',
-  'otherDisplay',
-] as const;
-export type ActorName = (typeof ACTORS)[number];
-
-/** Who each caller is, for failure messages. */
-export const ACTOR_DESCRIPTIONS: Record<ActorName, string> = {
-  anonymous: 'nobody signed in',
-  kiosk: 'the demo kiosk',
-  display: 'the demo wall display',
-  teller: 'teller 1, at counter 1 where the ticket is called',
-  otherTeller: 'teller 2, at counter 2',
-  manager: 'the demo lobby manager',
-  admin: 'the admin of every branch',
-  otherManager: 'the manager of the other branch',
-  otherKiosk: "the other branch's kiosk",
-  otherDisplay: "the other branch's display",
-};
+export { ACTORS, ACTOR_DESCRIPTIONS, type ActorName } from './actors.js';
+import type { ActorName } from './actors.js';
 
 export const OTHER_BRANCH = 'east';
 
@@ -62,6 +37,8 @@ export interface HallIds {
   deviceTokenId: string;
   /** The demo kiosk's device token, which issued both tickets. */
   kioskDeviceId: string;
+  /** What each record's set-up created (helpers/record-routes.ts), by name: complaintId, customerId… */
+  records: Record<string, string>;
 }
 
 export interface RegisteredRoute {
@@ -142,7 +119,7 @@ async function openCopy(image: Buffer): Promise<TestApp> {
 
 /** Sets the hall up through the API, as the people in it would. */
 async function staffTheHall(t: TestApp) {
-  const call = async (method: 'GET' | 'POST', url: string, headers: Record<string, string>, payload?: object) => {
+  const call = async (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, headers: Record<string, string>, payload?: object) => {
     const res = await t.app.inject({ method, url, headers, payload });
     if (res.statusCode >= 300) throw new Error(`staffing the hall: ${method} ${url} answered ${res.statusCode} ${res.body}`);
     return res.statusCode === 204 ? undefined : res.json();
@@ -179,7 +156,7 @@ async function staffTheHall(t: TestApp) {
   const [machine] = await call('GET', `${demoAdmin}/machines`, admin);
   const users: { id: string; username: string }[] = await call('GET', `${demoAdmin}/users`, admin);
   const devices: { id: string; kind: string }[] = await call('GET', `${demoAdmin}/device-tokens`, admin);
-  const ids: HallIds = {
+  const ids: Omit<HallIds, 'records'> = {
     branchId: BRANCH,
     counterId: counter(1),
     unusedCounterId: counter(6),
@@ -199,10 +176,17 @@ async function staffTheHall(t: TestApp) {
     teller: bearer(teller),
     otherTeller: bearer(otherTeller),
     manager: bearer(await t.as('manager')),
+    accountManager: bearer(await t.as('wealth1')),
     admin: bearer(admin),
     otherManager: await login('east-manager', eastPassword),
     otherKiosk: (await device(OTHER_BRANCH, 'kiosk', 'East kiosk')).token,
     otherDisplay: (await device(OTHER_BRANCH, 'display', 'East wall')).token,
   };
-  return { ids, tokens };
+  const headersOf = (actor: ActorName): Record<string, string> => (actor === 'anonymous' ? {} : { authorization: `Bearer ${tokens[actor]}` });
+  const records: Record<string, string> = {};
+  for (const feature of RECORD_ROUTES) {
+    if (!feature.setUp) continue;
+    Object.assign(records, await feature.setUp({ t, ids, call: (actor, method, url, payload) => call(method, url, headersOf(actor), payload) }));
+  }
+  return { ids: { ...ids, records }, tokens };
 }

@@ -21,7 +21,7 @@ describe('staff accounts', () => {
     const res = await get(`${ADMIN}/users`, await t.as('manager'));
     expect(res.statusCode).toBe(200);
     const users = res.json();
-    expect(users.map((u: { username: string }) => u.username)).toEqual(['manager', 'teller1', 'teller2', 'teller3', 'teller4', 'teller5', 'teller6']);
+    expect(users.map((u: { username: string }) => u.username)).toEqual(['manager', 'wealth1', 'teller1', 'teller2', 'teller3', 'teller4', 'teller5', 'teller6']);
     expect(users[0]).toMatchObject({ role: 'manager', active: true, branchId: BRANCH });
     expect(res.body).not.toMatch(/hash|scrypt/i);
   });

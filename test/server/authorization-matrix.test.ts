@@ -11,23 +11,13 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleUrl, routeExamples, type RouteExample } from '../helpers/route-examples.js';
+import { recordWhoMay } from '../helpers/record-routes.js';
 import { ACTORS, ACTOR_DESCRIPTIONS, routeKey, staffedHall, type ActorName, type StaffedHall } from '../helpers/staffed-hall.js';
+import { ADMIN, ANY_STAFF, COUNTER_HOLDER, DEMO_HALL, DEMO_STAFF, EVERYONE, ISSUERS, MANAGERS } from '../helpers/who-may.js';
 import { tableDigest } from '../helpers/table-digest.js';
 import type { TestApp } from '../helpers/test-app.js';
 
 // ── who may: one row per route ─────────────────────────────────────────
-
-const EVERYONE = ACTORS;
-/** Everyone who works in the demo branch, its devices included, and the admin. */
-const DEMO_HALL = ['kiosk', 'display', 'teller', 'otherTeller', 'manager', 'admin'] as const;
-const ISSUERS = ['kiosk', 'teller', 'otherTeller', 'manager', 'admin'] as const;
-const DEMO_STAFF = ['teller', 'otherTeller', 'manager', 'admin'] as const;
-/** Teller 1, who holds counter 1 and its ticket, and the branch's managers. */
-const COUNTER_HOLDER = ['teller', 'manager', 'admin'] as const;
-const MANAGERS = ['manager', 'admin'] as const;
-/** Signed-in people of any branch; no device. */
-const ANY_STAFF = ['teller', 'otherTeller', 'manager', 'otherManager', 'admin'] as const;
-const ADMIN = ['admin'] as const;
 
 const WHO_MAY: Record<string, readonly ActorName[]> = {
   'GET /docs': EVERYONE,
@@ -104,6 +94,9 @@ const WHO_MAY: Record<string, readonly ActorName[]> = {
   'PATCH /api/branches/:branchId/admin/branch': MANAGERS,
   'GET /api/admin/branches': ADMIN,
   'POST /api/admin/branches': ADMIN,
+
+  // The lobby manager's records: one module each in helpers/record-routes/.
+  ...recordWhoMay(),
 };
 
 // ── calling a route as someone ─────────────────────────────────────────

@@ -25,6 +25,7 @@ export const counterName = (number: number) => msg(str`Counter ${number}`);
 export function roleName(role: Role): string {
   if (role === 'admin') return msg('Administrator');
   if (role === 'manager') return msg('Lobby manager');
+  if (role === 'account_manager') return msg('Account manager');
   return msg('Teller');
 }
 

@@ -114,7 +114,7 @@ export class AdminUsers extends AdminRecordSection<AdminUser, UserDraft> {
   protected override _renderFields(d: UserDraft, problems: Problems<string>, selected: AdminUser | null) {
     const creating = !selected;
     const isSelf = !!selected && selected.id === this.currentUser?.id;
-    const roles: Role[] = this.currentUser?.role === 'admin' || d.role === 'admin' ? ['teller', 'manager', 'admin'] : ['teller', 'manager'];
+    const roles: Role[] = this.currentUser?.role === 'admin' || d.role === 'admin' ? ['teller', 'manager', 'account_manager', 'admin'] : ['teller', 'manager', 'account_manager'];
     return html`${creating
         ? field(
             msg('Username'),

@@ -5,6 +5,7 @@
  */
 import { ADMIN_LIMITS as L } from '../../../protocol/admin-schemas.js';
 import type { AdminCounter, AdminService, AdminUser } from '../../../protocol/admin-schemas.js';
+import type { Role } from '../../../protocol/schemas.js';
 
 export type Problem =
   | { kind: 'required' }
@@ -119,7 +120,7 @@ export const checkLabel = (label: string): Problems<'label'> => collect([['label
 export interface UserDraft {
   username: string;
   displayName: string;
-  role: 'admin' | 'manager' | 'teller';
+  role: Role;
   password: string;
   active: boolean;
 }

@@ -1,14 +1,16 @@
 /** The console's hash routes and which role may open which page. */
 import type { Role } from '../../../protocol/schemas.js';
 
-export const ROUTES = ['login', 'triage', 'counter', 'reports', 'staffing', 'admin'] as const;
+export const ROUTES = ['login', 'triage', 'counter', 'records', 'referrals', 'reports', 'staffing', 'admin'] as const;
 export type Route = (typeof ROUTES)[number];
 
 // Managers configure their own branch too (the admin API allows it), so they get the admin page.
 const PAGES_BY_ROLE: Readonly<Record<Role, readonly Route[]>> = {
   teller: ['counter'],
-  manager: ['triage', 'counter', 'reports', 'staffing', 'admin'],
-  admin: ['admin', 'triage', 'counter', 'reports', 'staffing'],
+  manager: ['triage', 'counter', 'records', 'reports', 'staffing', 'admin'],
+  admin: ['admin', 'triage', 'counter', 'records', 'reports', 'staffing'],
+  // An account manager works the customers referred to them.
+  account_manager: ['referrals'],
 };
 
 /** `#/triage` → 'triage'; anything else → null. */

@@ -136,6 +136,8 @@ export class TopBar extends LitElement {
   private _pageName(page: Route): string {
     if (page === 'triage') return msg('Lobby');
     if (page === 'counter') return msg('My counter');
+    if (page === 'records') return msg('Records');
+    if (page === 'referrals') return msg('My referrals');
     if (page === 'reports') return msg('Reports');
     if (page === 'staffing') return msg('Staffing');
     if (page === 'admin') return msg('Admin');

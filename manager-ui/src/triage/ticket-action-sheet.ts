@@ -21,8 +21,15 @@ export type TicketActionDetail =
  * Everything the lobby manager can do for one waiting customer, on one sheet.
  * Only cancelling asks for confirmation; the rest are routine and happen on the first tap.
  * @fires ticket-action - detail: TicketActionDetail
+ * @fires record-request - detail: RecordRequest, to log a complaint, note the customer or refer them
  * @fires sheet-closed - when dismissed
  */
+/** A record to start from a ticket: the form it opens is filled from the ticket. */
+export interface RecordRequest {
+  kind: 'complaint' | 'customer' | 'referral';
+  ticket: Ticket;
+}
+
 @localized()
 @customElement('ticket-action-sheet')
 export class TicketActionSheet extends LitElement {
@@ -122,7 +129,8 @@ export class TicketActionSheet extends LitElement {
               )}
             </div>`
         : nothing}
-      ${actions.transfer ? this._renderTransfer(ticket) : nothing} ${actions.cancel ? this._renderCancel(ticket) : nothing}
+      ${actions.transfer ? this._renderTransfer(ticket) : nothing} ${this._renderRecords(ticket)}
+      ${actions.cancel ? this._renderCancel(ticket) : nothing}
     </bottom-sheet>`;
   }
 
@@ -159,6 +167,18 @@ export class TicketActionSheet extends LitElement {
             ${s.prefix} ${localizedName(s.name, getLocale())}
           </button>`,
         )}
+      </div>`;
+  }
+
+  /** The lobby manager's records about this customer: each opens its own form, filled from the ticket. */
+  private _renderRecords(ticket: Ticket) {
+    const request = (kind: RecordRequest['kind']) => () =>
+      this.dispatchEvent(new CustomEvent<RecordRequest>('record-request', { detail: { kind, ticket }, bubbles: true, composed: true }));
+    return html`<h3>${msg('Records')}</h3>
+      <div class="row">
+        <button data-testid="action-complaint" ?disabled=${this.busy} @click=${request('complaint')}>${msg('Log a complaint')}</button>
+        <button data-testid="action-note-customer" ?disabled=${this.busy} @click=${request('customer')}>${msg('Note this customer')}</button>
+        <button data-testid="action-refer" ?disabled=${this.busy} @click=${request('referral')}>${msg('Refer to an account manager')}</button>
       </div>`;
   }
 

@@ -24,7 +24,10 @@ import type { DeviceTicketsCancelled } from './device-tickets-sheet.js';
 import './issue-ticket-sheet.js';
 import './queue-column.js';
 import './ticket-action-sheet.js';
-import type { TicketActionDetail } from './ticket-action-sheet.js';
+import type { RecordRequest, TicketActionDetail } from './ticket-action-sheet.js';
+import '../records/complaints/complaint-form-sheet.js';
+import '../records/customers/customer-form-sheet.js';
+import '../records/referrals/referral-form-sheet.js';
 import type { WhatIfChoice, WhatIfIntent } from './what-if-actions.js';
 import { performWhatIf, type WhatIfOutcome } from './what-if-perform.js';
 import './what-if-sheet.js';
@@ -50,6 +53,8 @@ export class TriagePage extends LitElement {
   @state() private _whatIf: WhatIfIntent | null = null;
   /** The kiosk whose recent tickets the manager is about to cancel; null when that sheet is closed. */
   @state() private _throttled: ThrottleAlert | null = null;
+  /** The record form open for a ticket (complaint, customer, referral); null when none is. */
+  @state() private _record: RecordRequest | null = null;
 
   // Waits are shown in minutes: a tick every 15 s keeps them within a quarter minute of the truth.
   private _tick = new TickController(this, 15_000);
@@ -216,6 +221,29 @@ export class TriagePage extends LitElement {
     </button>`;
   }
 
+  /** The form of the record the manager started from a ticket; it keeps its ticket if the queue moves on. */
+  private _renderRecordSheet() {
+    const request = this._record;
+    if (!request) return nothing;
+    const closed = () => (this._record = null);
+    const saved = (e: CustomEvent<{ message: string }>) => {
+      this._record = null;
+      this._toast = e.detail.message;
+    };
+    if (request.kind === 'complaint') {
+      return html`<complaint-form-sheet .ticket=${request.ticket} @record-saved=${saved} @sheet-closed=${closed}></complaint-form-sheet>`;
+    }
+    if (request.kind === 'customer') {
+      return html`<customer-form-sheet .ticket=${request.ticket} @record-saved=${saved} @sheet-closed=${closed}></customer-form-sheet>`;
+    }
+    return html`<referral-form-sheet .ticket=${request.ticket} @record-saved=${saved} @sheet-closed=${closed}></referral-form-sheet>`;
+  }
+
+  private _onRecordRequest = (e: CustomEvent<RecordRequest>) => {
+    this._ticketId = null;
+    this._record = e.detail;
+  };
+
   private _renderSheets(snapshot: Snapshot, now: number) {
     // A ticket that left the queue meanwhile (called, diverted elsewhere) closes its sheet.
     const ticket = this._ticketId ? (snapshot.tickets.find((t) => t.id === this._ticketId) ?? null) : null;
@@ -228,8 +256,10 @@ export class TriagePage extends LitElement {
         .now=${now}
         ?busy=${this._requests.busy}
         @ticket-action=${this._onTicketAction}
+        @record-request=${this._onRecordRequest}
         @sheet-closed=${() => (this._ticketId = null)}
       ></ticket-action-sheet>
+      ${this._renderRecordSheet()}
       <counter-action-sheet
         .counter=${counter}
         .services=${services}

@@ -8,6 +8,9 @@ export type Actor =
   | { kind: 'user'; id: string; role: Role; branchId: string | null; username: string }
   | { kind: 'device'; id: string; deviceKind: DeviceKind; branchId: string; label: string };
 
+/** A signed-in staff member. */
+export type StaffActor = Extract<Actor, { kind: 'user' }>;
+
 /** Id recorded in the event log: the staff member, or null for a device. */
 export const actorId = (actor: Actor) => (actor.kind === 'user' ? actor.id : null);
 
@@ -37,6 +40,14 @@ export function assertActsOnCounter(actor: Actor, counter: { branchId: string; t
   if (actor.role === 'teller' && counter.tellerId !== actor.id) {
     throw forbidden(`counter ${counter.number} is not yours: open it first`);
   }
+}
+
+/**
+ * Personal data (complaints, the customer resource sheet, referrals, the diary) is for the branch's
+ * managers and admins. Account managers see the referrals made to them: their service checks that.
+ */
+export function assertSeesPersonalData(actor: Actor, branchId: string): asserts actor is StaffActor {
+  assertStaff(actor, branchId, ['admin', 'manager']);
 }
 
 export const unauthenticated = () => new AppError('UNAUTHENTICATED', 'sign in first, or send a device token');

@@ -21,6 +21,18 @@ import { createCounterService } from '../services/counter-service.js';
 import { createQueueService } from '../services/queue-service.js';
 import { createSnapshotService } from '../services/snapshot-service.js';
 import { createWhatIfPool, type WhatIfPoolOptions } from '../services/what-if-pool.js';
+import { randomBytes } from 'node:crypto';
+import { createRecordHints } from '../realtime/record-hints.js';
+import { createAuditLogService } from '../services/records/audit-log-service.js';
+import { createAuditTrail } from '../services/records/audit-trail.js';
+import { createComplaintService } from '../services/records/complaint-service.js';
+import { createCustomerService } from '../services/records/customer-service.js';
+import { createDevicePresence } from '../services/records/device-presence.js';
+import { createDiaryService } from '../services/records/diary-service.js';
+import { createHallCheckService } from '../services/records/hall-check-service.js';
+import { createRatingService } from '../services/records/rating-service.js';
+import type { RecordDeps } from '../services/records/record-deps.js';
+import { createReferralService } from '../services/records/referral-service.js';
 
 export interface LobbyDeps {
   db: Kysely<Database>;
@@ -28,12 +40,24 @@ export interface LobbyDeps {
   bus: EventBus;
   /** Threads, queue and time budget of the what-if forecasts. */
   whatIf?: WhatIfPoolOptions;
+  /** The install's key for the HMAC of card and customer numbers; a random one (this process only) when absent. */
+  customerKey?: Buffer;
 }
 
-export function createLobby({ db, clock, bus, whatIf }: LobbyDeps) {
+export function createLobby({ db, clock, bus, whatIf, customerKey }: LobbyDeps) {
   const engine = createBranchEngine({ db, clock, bus });
   const whatIfPool = createWhatIfPool(whatIf);
   const runInBranch = createBranchTransaction({ db, clock, engine });
+  const hints = createRecordHints();
+  const records: RecordDeps = {
+    db,
+    clock,
+    hints,
+    audit: createAuditTrail({ clock }),
+    engine,
+    runInBranch,
+    customerKey: customerKey ?? randomBytes(32),
+  };
   return {
     db,
     clock,
@@ -50,6 +74,15 @@ export function createLobby({ db, clock, bus, whatIf }: LobbyDeps) {
     admin: createAdminService({ db, clock, runInBranch }),
     reports: createReportService({ db, clock }),
     forecasts: createForecastService({ db, clock, engine, whatIfPool }),
+    hints,
+    presence: createDevicePresence(records),
+    complaints: createComplaintService(records),
+    customers: createCustomerService(records),
+    referrals: createReferralService(records),
+    diary: createDiaryService(records),
+    checks: createHallCheckService(records),
+    ratings: createRatingService(records),
+    auditLog: createAuditLogService(records),
   };
 }
 

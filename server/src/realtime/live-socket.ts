@@ -8,7 +8,7 @@
  * stops reading is dropped once its send buffer passes a limit rather than buffered without bound.
  */
 import type { WebSocket, WebSocketServer } from 'ws';
-import { LIVE_CLOSE, type ClientMessage, type ServerMessage } from '../../../protocol/messages.js';
+import { LIVE_CLOSE, type ClientMessage, type RecordsChangedMessage, type ServerMessage } from '../../../protocol/messages.js';
 import type { Audience } from '../../../protocol/schemas.js';
 import type { SharedSnapshot } from '../services/branch-engine.js';
 import type { EventFrame, RealtimeHub } from './realtime-hub.js';
@@ -27,6 +27,8 @@ export interface LiveSocketOptions {
   onError: (err: unknown) => void;
   /** A socket whose unsent data passes this many bytes is dropped. */
   maxBufferedBytes?: number;
+  /** Starts sending the `records.changed` hints this screen may hear; returns the function that stops. */
+  listenToHints?: (send: (message: RecordsChangedMessage) => void) => () => void;
 }
 
 /** How long a screen has at shutdown to answer the close frame before its socket is cut. */
@@ -139,9 +141,12 @@ export function serveLiveSocket(options: LiveSocketOptions) {
     );
   }, pingIntervalMs);
 
+  const stopHints = options.listenToHints?.(send) ?? (() => {});
+
   socket.on('close', () => {
     clearInterval(pinger);
     leave();
+    stopHints();
   });
 
   void sendSnapshot();

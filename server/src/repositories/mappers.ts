@@ -17,7 +17,13 @@ import type {
   Tier,
   User,
 } from '../../../protocol/schemas.js';
-import { ISSUES_PER_DEVICE_PER_MINUTE, NO_SHOW_AFTER_RECALLS, NO_SHOW_AFTER_SECONDS } from '../../../protocol/schemas.js';
+import {
+  COMPLAINT_REPLY_WORKING_DAYS,
+  DEFAULT_CHECKLIST_ITEMS,
+  ISSUES_PER_DEVICE_PER_MINUTE,
+  NO_SHOW_AFTER_RECALLS,
+  NO_SHOW_AFTER_SECONDS,
+} from '../../../protocol/schemas.js';
 
 export const DEFAULT_SETTINGS: BranchSettings = {
   regularCountersTakeVip: 'when_no_vip_counter',
@@ -28,6 +34,10 @@ export const DEFAULT_SETTINGS: BranchSettings = {
   noShowAfterRecalls: NO_SHOW_AFTER_RECALLS.default,
   noShowAfterSeconds: NO_SHOW_AFTER_SECONDS.default,
   startOnCall: false,
+  vipRecognition: 'trust',
+  complaintReplyWorkingDays: COMPLAINT_REPLY_WORKING_DAYS.default,
+  holidays: [],
+  checklistItems: [...DEFAULT_CHECKLIST_ITEMS],
 };
 
 export function toBranch(row: BranchRow): Branch {

@@ -5,6 +5,7 @@ import { LIVE_CLOSE } from '../../../protocol/messages.js';
 import { unauthenticated } from '../domain/actor.js';
 import { tokenOf } from '../plugins/auth.js';
 import { serveLiveSocket } from '../realtime/live-socket.js';
+import { hearsHint, hintMessage } from '../realtime/record-hints.js';
 import { audienceOf } from '../services/snapshot-service.js';
 
 export interface LiveRouteOptions {
@@ -40,6 +41,10 @@ const live: FastifyPluginAsyncTypebox<LiveRouteOptions> = async (app, { pingInte
     (socket, request) => {
       const actor = request.actor;
       if (!actor) return socket.close(LIVE_CLOSE.UNAUTHORIZED, 'session ended or device revoked');
+      const { branchId } = request.params;
+      // Device health: the hall's kiosks and displays are known to be there while their socket is.
+      const left = app.lobby.presence.connected(actor, branchId);
+      socket.on('close', left);
       serveLiveSocket({
         socket,
         branchId: request.params.branchId,
@@ -53,6 +58,7 @@ const live: FastifyPluginAsyncTypebox<LiveRouteOptions> = async (app, { pingInte
           return token !== undefined && (await app.lobby.auth.resolve(token)) !== null;
         },
         onError: (err) => request.log.error({ err }, 'live socket snapshot failed'),
+        listenToHints: (send) => app.lobby.hints.listen(branchId, (hint) => hearsHint(actor, hint) && send(hintMessage(hint))),
       });
     },
   );

@@ -100,6 +100,7 @@ export async function seedDemoBranch(db: Kysely<Database>, clock: Clock): Promis
     const users = [
       { username: 'admin', display_name: 'Administrator', role: 'admin' as const, branch_id: null },
       { username: 'manager', display_name: 'Lobby manager 大堂經理', role: 'manager' as const, branch_id: DEMO_BRANCH_ID },
+      { username: 'wealth1', display_name: 'Wealth manager 理財經理', role: 'account_manager' as const, branch_id: DEMO_BRANCH_ID },
       ...[1, 2, 3, 4, 5, 6].map((n) => ({ username: `teller${n}`, display_name: `Teller ${n}`, role: 'teller' as const, branch_id: DEMO_BRANCH_ID })),
     ];
     await trx

@@ -16,7 +16,7 @@ import type { Actor } from '../../domain/actor.js';
 import { branchAdmin, conflict, onDuplicate, requireChanges, text, type AdminDeps, type StaffActor } from './access.js';
 import { toAdminUser } from './rows.js';
 
-const ROLE_ORDER: Record<string, number> = { admin: 0, manager: 1, teller: 2 };
+const ROLE_ORDER: Record<Role, number> = { admin: 0, manager: 1, account_manager: 2, teller: 3 };
 
 export function createStaffAdmin({ db, runInBranch }: AdminDeps) {
   async function requireUser(d: Db, branchId: string, userId: string): Promise<UserRow> {

@@ -1,0 +1,6 @@
+/** STUB: the work diary (being built). */
+import type { RecordDeps } from './record-deps.js';
+
+export function createDiaryService(_deps: RecordDeps) {
+  return {};
+}

@@ -1,0 +1,8 @@
+/** STUB (being built): the referrals routes in the authorisation matrix. */
+import type { RecordRoutes } from '../record-routes.js';
+
+const routes: RecordRoutes = {
+  whoMay: {},
+  examples: () => ({}),
+};
+export default routes;
