@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 export const PROJECT_ROOT = [resolve(import.meta.dirname, '../..'), resolve(import.meta.dirname, '../../../..')].find((dir) =>
   existsSync(join(dir, 'package.json')),
 )!;
-export const UI_DIST = join(PROJECT_ROOT, 'dist/ui');
+/** Where the build goes: dist/ui, or LOBBYFLOW_UI_DIST (a checkout shared by several people building at once). */
+export const UI_DIST = process.env.LOBBYFLOW_UI_DIST ? resolve(process.env.LOBBYFLOW_UI_DIST) : join(PROJECT_ROOT, 'dist/ui');
 const STAMP = join(UI_DIST, '.built-at');
 const SOURCES = ['index.html', 'index.css', 'vite.config.ts', 'protocol', 'kiosk-ui', 'display-ui', 'manager-ui'];
 
@@ -29,6 +30,6 @@ export async function ensureUiBuilt(log: (message: string) => void = console.log
   if (!uiBuildIsStale()) return;
   log('building the front-ends (vite build)…');
   const { build } = await import('vite');
-  await build({ configFile: join(PROJECT_ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: join(PROJECT_ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: UI_DIST } });
   writeFileSync(STAMP, new Date().toISOString());
 }
