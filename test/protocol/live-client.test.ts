@@ -152,6 +152,25 @@ describe('LiveClient', () => {
     expect(live.connection).toBe('signed_out');
     expect(connects).toBe(1);
   });
+
+  it('counts records.changed hints per kind of record, outside the event sequence', async () => {
+    const live = client(undefined, await managerToken());
+    await eventually(() => live.connection === 'live', 5000, 'first snapshot');
+    const seq = live.state!.seq;
+    let told = 0;
+    live.subscribe(() => told++);
+    t.app.lobby.hints.publish(BRANCH, { record: 'complaint', id: 'c1' });
+    t.app.lobby.hints.publish(BRANCH, { record: 'complaint', id: 'c2' });
+    t.app.lobby.hints.publish(BRANCH, { record: 'referral', id: 'r1' });
+    await eventually(() => live.recordHints.referral === 1, 5000, 'the hints');
+    expect(live.recordHints).toEqual({ complaint: 2, referral: 1 });
+    expect(told).toBe(3);
+    // A hint is no event: the sequence stands, and the next event follows on without a resync.
+    expect(live.state!.seq).toBe(seq);
+    await issue();
+    await eventually(() => live.state!.seq === seq + 1, 5000, 'the next event');
+    expect(live.snapshots).toBe(1);
+  });
 });
 
 /** A WebSocket the test closes by hand, counting how often the client opens one. */
