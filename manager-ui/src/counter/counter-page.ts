@@ -23,6 +23,7 @@ import './counter-queues.js';
 import './counter-waiting-list.js';
 import type { CallTicketDetail } from './counter-waiting-list.js';
 import './current-ticket-card.js';
+import '../records/complaints/complaint-form-sheet.js';
 import { counterStateLabel, pauseReasonLabel } from './pause-reasons.js';
 import './teller-action-bar.js';
 import type { TellerCommandDetail } from './teller-action-bar.js';
@@ -60,6 +61,9 @@ export class CounterPage extends LitElement {
   @state() private _lastNoShow: Pick<Ticket, 'id' | 'number' | 'endedAt'> | null = null;
   /** Pause was pressed: the reasons are offered in place. */
   @state() private _choosingPauseReason = false;
+  /** The ticket a complaint is being logged about (the complaint sheet is open), and the line once it was. */
+  @state() private _complaintTicket: Ticket | null = null;
+  @state() private _complaintLogged = '';
 
   /** One request at a time; its refusal shows under the Call next button. */
   private _requests = new RequestController(this);
@@ -232,7 +236,17 @@ export class CounterPage extends LitElement {
           </button>
         </div>
         ${this._renderMessage()}
-        <current-ticket-card .ticket=${current} .service=${services.find((s) => s.id === current?.serviceId)} .now=${this._now}></current-ticket-card>
+        <current-ticket-card
+          .ticket=${current}
+          .service=${services.find((s) => s.id === current?.serviceId)}
+          .now=${this._now}
+          @complaint-request=${(e: CustomEvent<{ ticket: Ticket }>) => (this._complaintTicket = e.detail.ticket)}
+        ></current-ticket-card>
+        <complaint-form-sheet
+          .ticket=${this._complaintTicket}
+          @record-saved=${(e: CustomEvent<{ message: string }>) => ([this._complaintTicket, this._complaintLogged, this._feedback] = [null, e.detail.message, null])}
+          @sheet-closed=${() => (this._complaintTicket = null)}
+        ></complaint-form-sheet>
         ${this._renderActions(snapshot.branch.settings, current, services, busy)}
       </main>
       <aside>
@@ -302,12 +316,12 @@ export class CounterPage extends LitElement {
         <button data-testid="undo" ?disabled=${this._requests.busy} @click=${() => this._undoNoShow(undo.id)}>${msg('Undo')}</button>
       </div>`;
     }
-    return html`<div class="message info" role="status" data-testid="counter-info">${this._feedback ? feedbackText(this._feedback) : ''}</div>`;
+    return html`<div class="message info" role="status" data-testid="counter-info">${this._feedback ? feedbackText(this._feedback) : this._complaintLogged}</div>`;
   }
 
   /** Runs one request; the server's refusal is shown and nothing else changes. On success, `feedback` says what it did. */
   private async _run<T>(request: () => Promise<T>, feedback?: (value: T) => CounterFeedback | null) {
-    if (!this._requests.busy) this._feedback = null;
+    if (!this._requests.busy) [this._feedback, this._complaintLogged] = [null, ''];
     const result = await this._requests.run(request);
     if (result.status === 'done' && feedback) this._feedback = feedback(result.value);
     return result;
@@ -408,6 +422,8 @@ export class CounterPage extends LitElement {
 
   private _onKeyDown = (event: KeyboardEvent) => {
     if (event.defaultPrevented || event.repeat || isTypingTarget(event.composedPath()[0] as HTMLElement)) return;
+    // The complaint sheet is a modal dialog: its keys are its own.
+    if (this._complaintTicket) return;
     const snapshot = this._live.snapshot;
     if (!snapshot || !this._counter(snapshot)) return;
     if (event.key === 'Escape' || event.code === 'Escape') {

@@ -6,9 +6,12 @@ import { getLocale } from '../localization.js';
 import { localizedName } from '../logic/locale.js';
 import { elapsedMinutes, elapsedSeconds, wholeMinutes } from '../logic/wait-time.js';
 import { tierLabel, TIER_SYMBOL } from '../shell/labels.js';
-import { tokens } from '../shell/styles.js';
+import { buttons, tokens } from '../shell/styles.js';
 
-/** The customer at (or called to) the counter: number, service, tier, how long they waited and how long this has taken. */
+/**
+ * The customer at (or called to) the counter: number, service, tier, how long they waited and how long this has taken.
+ * @fires complaint-request - detail `{ ticket }`: the teller logs a complaint about this visit
+ */
 @localized()
 @customElement('current-ticket-card')
 export class CurrentTicketCard extends LitElement {
@@ -20,6 +23,7 @@ export class CurrentTicketCard extends LitElement {
 
   static override styles = [
     tokens,
+    buttons,
     css`
       :host {
         display: flex;
@@ -72,6 +76,16 @@ export class CurrentTicketCard extends LitElement {
         color: var(--muted);
         font-size: 22px;
       }
+      :host {
+        flex-wrap: wrap;
+        row-gap: 8px;
+      }
+      /* A line of its own under the ticket, so the number and its details keep their width. */
+      .more {
+        flex: 1 0 100%;
+        display: flex;
+        justify-content: flex-end;
+      }
     `,
   ];
 
@@ -88,7 +102,14 @@ export class CurrentTicketCard extends LitElement {
         </span>
         <span>${msg(str`Waited ${waited} min`)}</span>
         ${this._renderStatus(ticket)}
+      </div>
+      <div class="more">
+        <button data-testid="log-complaint" @click=${() => this._requestComplaint(ticket)}>${msg('Log a complaint about this visit')}</button>
       </div>`;
+  }
+
+  private _requestComplaint(ticket: Ticket) {
+    this.dispatchEvent(new CustomEvent('complaint-request', { detail: { ticket }, bubbles: true, composed: true }));
   }
 
   private _renderStatus(ticket: Ticket) {
