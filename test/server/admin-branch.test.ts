@@ -44,6 +44,10 @@ describe('branch settings', () => {
         noShowAfterRecalls: 1,
         noShowAfterSeconds: 0,
         startOnCall: false,
+        vipRecognition: 'trust',
+        complaintReplyWorkingDays: 2,
+        holidays: [],
+        checklistItems: ['ticket_machine', 'wall_displays', 'rating_pads', 'forms_and_pens', 'notices_and_rates', 'hall_tidy'],
       },
     });
     expect((await get(`/api/branches/${BRANCH}/snapshot`, headers)).json().branch).toEqual(res.json());

@@ -7,16 +7,26 @@ import type { Branch } from '../../../protocol/schemas.js';
 import type { AdminApi } from './admin-api.js';
 import { branchBody, branchDraft } from './admin-drafts.js';
 import { defaultLocaleField, field, nameFields, timeZoneField, withInput } from './admin-fields.js';
+import { checklist, recordRules, recordSettingsStyles, type RecordSettingsView } from './admin-record-settings.js';
 import { AdminSection } from './admin-section.js';
 import { sectionStyles } from './admin-styles.js';
-import { checkBranch, hasProblems, type BranchDraft, type BranchField, type Problems } from './admin-validation.js';
-
+import {
+  checkBranch,
+  checkPendingEntries,
+  hasProblems,
+  type BranchDraft,
+  type BranchField,
+  type ListField,
+  type ListProblem,
+  type Problems,
+} from './admin-validation.js';
 
 @localized()
 @customElement('admin-branch-settings')
 export class AdminBranchSettings extends AdminSection {
   static override styles = [
     sectionStyles,
+    recordSettingsStyles,
     css`
       form.panel {
         display: grid;
@@ -61,6 +71,8 @@ export class AdminBranchSettings extends AdminSection {
 
   @state() private _branch: Branch | null = null;
   @state() private _draft: BranchDraft | null = null;
+  /** Problems of the "add a holiday" and "add an item" fields. */
+  @state() private _listProblems: Partial<Record<ListField, ListProblem>> = {};
 
   protected override async _reload(admin: AdminApi) {
     this._branch = await admin.branch.get();
@@ -71,6 +83,7 @@ export class AdminBranchSettings extends AdminSection {
     const d = this._draft;
     if (!d) return this._renderLoadState();
     const problems = this._showProblems ? checkBranch(d) : {};
+    const records = this._recordView(d, problems);
     const L = ADMIN_LIMITS;
     return html`<form class="panel" novalidate @input=${this._onInput} @change=${this._onInput} @submit=${this._onSubmit}>
       <fieldset>
@@ -117,6 +130,7 @@ export class AdminBranchSettings extends AdminSection {
         )}
       </fieldset>
       ${this._renderCounterRules(d, problems)}
+      ${recordRules(records)} ${checklist(records)}
       <div class="wide">${this._renderOutcome()}</div>
       <div class="actions wide">
         <button type="submit" class="primary" data-testid="admin-save" ?disabled=${this._busy}>${msg('Save branch settings')}</button>
@@ -148,12 +162,27 @@ export class AdminBranchSettings extends AdminSection {
     </fieldset>`;
   }
 
+  private _recordView(draft: BranchDraft, problems: Problems<BranchField>): RecordSettingsView {
+    return {
+      draft,
+      problems,
+      listProblems: this._listProblems,
+      onDraft: (next) => (this._draft = next),
+      onListProblem: (field, problem) => (this._listProblems = { ...this._listProblems, [field]: problem }),
+    };
+  }
+
   private _onInput(event: Event) {
-    if (this._draft) this._draft = withInput(this._draft, event);
+    if (!this._draft) return;
+    this._draft = withInput(this._draft, event);
+    // Typing again into an "add" field clears what was said about the last attempt.
+    const name = (event.target as HTMLInputElement | null)?.name;
+    if (name === 'newHoliday' || name === 'newChecklistItem') this._listProblems = { ...this._listProblems, [name]: undefined };
   }
 
   private _onUndo() {
     this._clearOutcome();
+    this._listProblems = {};
     if (this._branch) this._draft = branchDraft(this._branch);
   }
 
@@ -161,7 +190,9 @@ export class AdminBranchSettings extends AdminSection {
     event.preventDefault();
     if (!this._draft) return;
     this._showProblems = true;
-    if (hasProblems(checkBranch(this._draft))) return;
+    const pending = checkPendingEntries(this._draft);
+    this._listProblems = pending;
+    if (hasProblems(checkBranch(this._draft)) || hasProblems(pending)) return;
     const body = branchBody(this._draft);
     await this._send((admin) => admin.branch.update(body), msg('Branch settings saved. Screens in the hall update now.'));
   }

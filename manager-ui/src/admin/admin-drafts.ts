@@ -87,6 +87,12 @@ export const branchDraft = (branch: Branch): BranchDraft => ({
   startOnCall: branch.settings.startOnCall,
   amberMinutes: secondsToMinutes(branch.settings.amberWaitSeconds),
   redMinutes: secondsToMinutes(branch.settings.redWaitSeconds),
+  vipRecognition: branch.settings.vipRecognition,
+  complaintReplyWorkingDays: String(branch.settings.complaintReplyWorkingDays),
+  holidays: [...branch.settings.holidays].sort(),
+  checklistItems: [...branch.settings.checklistItems],
+  newHoliday: '',
+  newChecklistItem: '',
 });
 
 export const branchBody = (draft: BranchDraft): UpdateBranchBody => ({
@@ -102,6 +108,10 @@ export const branchBody = (draft: BranchDraft): UpdateBranchBody => ({
     startOnCall: draft.startOnCall,
     amberWaitSeconds: minutesToSeconds(draft.amberMinutes),
     redWaitSeconds: minutesToSeconds(draft.redMinutes),
+    vipRecognition: draft.vipRecognition,
+    complaintReplyWorkingDays: Number(draft.complaintReplyWorkingDays),
+    holidays: [...draft.holidays],
+    checklistItems: draft.checklistItems.map((item) => item.trim()),
   },
 });
 

@@ -12,6 +12,8 @@ import type { Branch, User } from '../../../protocol/schemas.js';
 import { adminApi, branchesApi, type AdminApi, type BranchesApi } from './admin-api.js';
 import { adminControls, adminTokens } from './admin-styles.js';
 import { localName } from './admin-text.js';
+import { auditApi, type AuditApi } from './audit-api.js';
+import './admin-audit-log.js';
 import './admin-branch-settings.js';
 import './admin-branches.js';
 import './admin-counters.js';
@@ -21,7 +23,7 @@ import './admin-notice-board.js';
 import './admin-services.js';
 import './admin-users.js';
 
-const TABS = ['services', 'counters', 'machines', 'users', 'device-tokens', 'notices', 'branch', 'branches'] as const;
+const TABS = ['services', 'counters', 'machines', 'users', 'device-tokens', 'notices', 'branch', 'audit-log', 'branches'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Where the console keeps the branch an administrator last worked on (the shell reads it at sign-in). */
@@ -96,6 +98,7 @@ export class AdminPage extends LitElement {
 
   @state() private _tab: Tab = 'services';
   @state() private _admin: AdminApi | null = null;
+  @state() private _audit: AuditApi | null = null;
   @state() private _user: User | null = null;
   /** Every branch, for an administrator of every branch; null for anyone else. */
   @state() private _branches: Branch[] | null = null;
@@ -104,6 +107,7 @@ export class AdminPage extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('api') || changed.has('branchId')) && this.api && this.branchId) {
       this._admin = adminApi(this.api, this.branchId);
+      this._audit = auditApi(this.api, this.branchId);
     }
     if (changed.has('api') && this.api) {
       this._directory = branchesApi(this.api);
@@ -133,7 +137,9 @@ export class AdminPage extends LitElement {
   }
 
   private get _tabs(): readonly Tab[] {
-    return this._branches ? TABS : TABS.filter((tab) => tab !== 'branches');
+    // The audit log is how admins check what managers did with personal data: admins only.
+    const admin = this._user?.role === 'admin';
+    return TABS.filter((tab) => (tab !== 'branches' || this._branches) && (tab !== 'audit-log' || admin));
   }
 
   private _label(tab: Tab): string {
@@ -152,6 +158,8 @@ export class AdminPage extends LitElement {
         return msg('Notices & rates');
       case 'branch':
         return msg('Branch settings');
+      case 'audit-log':
+        return msg('Audit log');
       case 'branches':
         return msg('Branches');
     }
@@ -210,6 +218,8 @@ export class AdminPage extends LitElement {
         return html`<admin-notice-board .admin=${admin}></admin-notice-board>`;
       case 'branch':
         return html`<admin-branch-settings .admin=${admin}></admin-branch-settings>`;
+      case 'audit-log':
+        return html`<admin-audit-log .admin=${admin} .audit=${this._audit} .currentUser=${this._user}></admin-audit-log>`;
       case 'branches':
         return html`<admin-branches
           .admin=${admin}

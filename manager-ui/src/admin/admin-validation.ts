@@ -5,7 +5,7 @@
  */
 import { ADMIN_LIMITS as L } from '../../../protocol/admin-schemas.js';
 import type { AdminCounter, AdminService, AdminUser } from '../../../protocol/admin-schemas.js';
-import type { Role } from '../../../protocol/schemas.js';
+import { BranchSettings, COMPLAINT_REPLY_WORKING_DAYS, type Role, type VipRecognition } from '../../../protocol/schemas.js';
 
 export type Problem =
   | { kind: 'required' }
@@ -178,8 +178,18 @@ export interface BranchDraft {
   startOnCall: boolean;
   amberMinutes: string;
   redMinutes: string;
+  vipRecognition: VipRecognition;
+  complaintReplyWorkingDays: string;
+  /** Days the branch is closed besides weekends, in calendar order. */
+  holidays: string[];
+  /** The standard items checked, then the branch's own wording. */
+  checklistItems: string[];
+  /** What is typed into the "add a holiday" and "add an item" fields, not yet added. */
+  newHoliday: string;
+  newChecklistItem: string;
 }
 export type BranchField =
+  | 'complaintReplyWorkingDays'
   | 'nameEn'
   | 'nameZhHant'
   | 'nameZhHans'
@@ -216,7 +226,60 @@ export function checkBranch(draft: BranchDraft): Problems<BranchField> {
     ['noShowAfterSeconds', numberIn(draft.noShowAfterSeconds, L.noShowAfterSeconds.min, L.noShowAfterSeconds.max, true)],
     ['amberMinutes', amber ?? order],
     ['redMinutes', red],
+    ['complaintReplyWorkingDays', numberIn(draft.complaintReplyWorkingDays, COMPLAINT_REPLY_WORKING_DAYS.min, COMPLAINT_REPLY_WORKING_DAYS.max, true)],
   ]);
+}
+
+// ── the records' lists in the branch settings: holidays and checklist items ──
+
+/** What can be wrong with a holiday or checklist item being added (admin-branch-settings words them). */
+export type ListProblem =
+  | { kind: 'notADay' }
+  | { kind: 'blank' }
+  | { kind: 'listed' }
+  | { kind: 'tooLong'; max: number }
+  | { kind: 'full'; max: number }
+  /** Typed but not added when the form was saved. */
+  | { kind: 'pending' };
+export type ListField = 'newHoliday' | 'newChecklistItem';
+
+export const HOLIDAY_LIMIT = BranchSettings.properties.holidays.maxItems!;
+export const CHECKLIST_LIMITS = {
+  items: BranchSettings.properties.checklistItems.maxItems!,
+  length: BranchSettings.properties.checklistItems.items.maxLength!,
+} as const;
+
+/** Whether `day` is a real calendar day written YYYY-MM-DD (the server refuses 2026-02-30). */
+export function isCalendarDay(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const at = Date.parse(`${day}T00:00:00Z`);
+  return Number.isFinite(at) && new Date(at).toISOString().slice(0, 10) === day;
+}
+
+/** A holiday may be added when it is a real day not yet listed. */
+export function checkNewHoliday(day: string, holidays: readonly string[]): ListProblem | undefined {
+  if (!isCalendarDay(day.trim())) return { kind: 'notADay' };
+  if (holidays.includes(day.trim())) return { kind: 'listed' };
+  if (holidays.length >= HOLIDAY_LIMIT) return { kind: 'full', max: HOLIDAY_LIMIT };
+  return undefined;
+}
+
+/** An item may be added when it has words, fits, and is not listed yet (in any capitalisation). */
+export function checkNewChecklistItem(text: string, items: readonly string[]): ListProblem | undefined {
+  const item = text.trim();
+  if (!item) return { kind: 'blank' };
+  if (item.length > CHECKLIST_LIMITS.length) return { kind: 'tooLong', max: CHECKLIST_LIMITS.length };
+  if (items.some((i) => i.toLocaleLowerCase() === item.toLocaleLowerCase())) return { kind: 'listed' };
+  if (items.length >= CHECKLIST_LIMITS.items) return { kind: 'full', max: CHECKLIST_LIMITS.items };
+  return undefined;
+}
+
+/** At saving: something typed into an add field but not added is pointed out rather than lost. */
+export function checkPendingEntries(draft: Pick<BranchDraft, ListField>): Partial<Record<ListField, ListProblem>> {
+  const problems: Partial<Record<ListField, ListProblem>> = {};
+  if (draft.newHoliday.trim()) problems.newHoliday = { kind: 'pending' };
+  if (draft.newChecklistItem.trim()) problems.newChecklistItem = { kind: 'pending' };
+  return problems;
 }
 
 // ── a new branch (admins of every branch) ──

@@ -6,7 +6,10 @@ import {
   checkCounter,
   checkLabel,
   checkNewBranch,
+  checkNewChecklistItem,
+  checkNewHoliday,
   checkPassword,
+  checkPendingEntries,
   checkService,
   checkUser,
   secondsToMinutes,
@@ -159,6 +162,12 @@ describe('branch form', () => {
     startOnCall: false,
     amberMinutes: '10',
     redMinutes: '15',
+    vipRecognition: 'registry',
+    complaintReplyWorkingDays: '2',
+    holidays: ['2026-10-01', '2026-12-25'],
+    checklistItems: ['ticket_machine', 'hall_tidy', ' Queue barrier '],
+    newHoliday: '',
+    newChecklistItem: '',
   };
 
   it('accepts valid settings and sends the thresholds in seconds', () => {
@@ -172,6 +181,10 @@ describe('branch form', () => {
       startOnCall: false,
       amberWaitSeconds: 600,
       redWaitSeconds: 900,
+      vipRecognition: 'registry',
+      complaintReplyWorkingDays: 2,
+      holidays: ['2026-10-01', '2026-12-25'],
+      checklistItems: ['ticket_machine', 'hall_tidy', 'Queue barrier'],
     });
   });
 
@@ -188,6 +201,10 @@ describe('branch form', () => {
     [{ noShowAfterSeconds: '601' }, 'noShowAfterSeconds', 'range'],
     [{ noShowAfterSeconds: '1.5' }, 'noShowAfterSeconds', 'whole'],
     [{ nameZhHans: '' }, 'nameZhHans', 'required'],
+    [{ complaintReplyWorkingDays: '0' }, 'complaintReplyWorkingDays', 'range'],
+    [{ complaintReplyWorkingDays: '31' }, 'complaintReplyWorkingDays', 'range'],
+    [{ complaintReplyWorkingDays: '1.5' }, 'complaintReplyWorkingDays', 'whole'],
+    [{ complaintReplyWorkingDays: '' }, 'complaintReplyWorkingDays', 'required'],
   ])('refuses %j', (change, field, kind) => {
     const problems = checkBranch({ ...branch, ...change });
     expect(Object.keys(problems)).toEqual([field]);
@@ -198,6 +215,40 @@ describe('branch form', () => {
     expect(secondsToMinutes(900)).toBe('15');
     expect(secondsToMinutes(90)).toBe('1.5');
     expect(secondsToMinutes(100)).toBe('1.7');
+  });
+});
+
+describe('holidays and checklist items in the branch form', () => {
+  it.each([
+    ['2026-10-01', [], undefined],
+    ['2028-02-29', [], undefined],
+    ['2026-02-30', [], 'notADay'],
+    ['', [], 'notADay'],
+    ['1 Oct', [], 'notADay'],
+    ['2026-10-01', ['2026-10-01'], 'listed'],
+    ['2026-10-02', Array.from({ length: 366 }, (_, i) => new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10)), 'full'],
+  ])('a holiday %j added to %j: %s', (day, holidays, kind) => {
+    expect(checkNewHoliday(day, holidays)?.kind).toBe(kind);
+  });
+
+  it.each([
+    ['Queue barrier', ['ticket_machine'], undefined],
+    ['飲水機', [], undefined],
+    ['   ', [], 'blank'],
+    ['x'.repeat(81), [], 'tooLong'],
+    ['queue BARRIER ', ['Queue barrier'], 'listed'],
+    ['hall_tidy', ['hall_tidy'], 'listed'],
+    ['One more', Array.from({ length: 40 }, (_, i) => `Item ${i}`), 'full'],
+  ])('an item %j added to %j: %s', (text, items, kind) => {
+    expect(checkNewChecklistItem(text, items)?.kind).toBe(kind);
+  });
+
+  it('points out a holiday or item typed but not added when the form is saved', () => {
+    expect(checkPendingEntries({ newHoliday: '', newChecklistItem: '  ' })).toEqual({});
+    expect(checkPendingEntries({ newHoliday: '2026-10-01', newChecklistItem: 'Queue barrier' })).toEqual({
+      newHoliday: { kind: 'pending' },
+      newChecklistItem: { kind: 'pending' },
+    });
   });
 });
 

@@ -2,6 +2,7 @@
 import type { UpdateBranchBody } from '../../../../protocol/admin-schemas.js';
 import type { Branch, BranchSettings } from '../../../../protocol/schemas.js';
 import { isValidTimeZone } from '../../domain/business-day.js';
+import { checkRecordSettings } from '../../domain/record-settings.js';
 import { branchRepository } from '../../repositories/branch-repository.js';
 import type { Actor } from '../../domain/actor.js';
 import { branchAdmin, invalid, localizedName, requireChanges, type AdminDeps } from './access.js';
@@ -13,7 +14,7 @@ export function createBranchSettingsAdmin({ db, runInBranch }: AdminDeps) {
       return (await branchRepository.findById(db, branchId))!;
     },
 
-    /** Settings merge into the current ones; amber must not come after red. */
+    /** Settings merge into the current ones; amber must not come after red; holidays and checklist items are checked and tidied. */
     async update(actor: Actor, branchId: string, body: UpdateBranchBody): Promise<Branch> {
       const staff = await branchAdmin(db, actor, branchId);
       requireChanges(body);
@@ -21,9 +22,15 @@ export function createBranchSettingsAdmin({ db, runInBranch }: AdminDeps) {
       if (body.timeZone !== undefined && !isValidTimeZone(body.timeZone)) {
         throw invalid('timeZone', `${body.timeZone} is not a known IANA time zone (e.g. Asia/Hong_Kong)`);
       }
+      const records = checkRecordSettings(body.settings ?? {});
+      if (!records.ok) throw invalid(`settings/${records.field}`, records.problem);
+      const tidied: Partial<BranchSettings> = {
+        ...(records.holidays && { holidays: records.holidays }),
+        ...(records.checklistItems && { checklistItems: records.checklistItems }),
+      };
       const { result } = await runInBranch(branchId, staff.id, async (trx, emit) => {
         const current = (await branchRepository.findById(trx, branchId))!;
-        const settings: BranchSettings = { ...current.settings, ...body.settings };
+        const settings: BranchSettings = { ...current.settings, ...body.settings, ...tidied };
         if (settings.amberWaitSeconds > settings.redWaitSeconds) {
           const field = body.settings?.amberWaitSeconds !== undefined ? 'amberWaitSeconds' : 'redWaitSeconds';
           throw invalid(
