@@ -342,7 +342,10 @@ export interface RatingTable {
   counter_id: string | null;
   teller_id: string | null;
   score: number;
+  /** Why a low mark (1–2): one of the pad's reasons. */
   reason: string | null;
+  /** What the customer wrote with a low mark; personal data. */
+  comment: string | null;
   source: RatingSource;
   at: string;
 }

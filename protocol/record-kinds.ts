@@ -68,7 +68,7 @@ export type RatingSource = Static<typeof RatingSource>;
 // ── the audit log ──
 
 /** The records that hold personal data, as the audit log names them. */
-export const RECORD_TYPES = ['complaint', 'customer', 'referral', 'diary', 'survey_answer'] as const;
+export const RECORD_TYPES = ['complaint', 'customer', 'referral', 'diary', 'rating', 'survey_answer'] as const;
 export const RecordType = literals(RECORD_TYPES);
 export type RecordType = Static<typeof RecordType>;
 

@@ -154,6 +154,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('teller_id', 'text')
     .addColumn('score', 'integer', (c) => c.notNull())
     .addColumn('reason', 'text')
+    .addColumn('comment', 'text')
     .addColumn('source', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();

@@ -1,9 +1,16 @@
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { counterIsBusy, type Snapshot } from '../../../protocol/index.js';
+import { counterIsBusy, type ApiClient, type Snapshot } from '../../../protocol/index.js';
 import { englishLine } from '../localization.js';
 import { hallTheme } from './hall-theme.js';
+import './rating-pad.js';
+
+/** The ticket whose customer the rating pad is asking. */
+export interface RatingRequest {
+  ticketId: string;
+  ticketNumber: string;
+}
 
 /**
  * Per-counter mode (`?counter=3`): the small screen above one window. It shows the number
@@ -24,6 +31,12 @@ export class CounterDisplay extends LitElement {
 
   /** True while the socket is not live: the number is dimmed. */
   @property({ type: Boolean }) stale = false;
+
+  /** After a completion here: the rating pad asks that ticket's customer, in place of the number. */
+  @property({ attribute: false }) rating: RatingRequest | null = null;
+
+  /** The display's client, for the rating pad's post. */
+  @property({ attribute: false }) api: ApiClient | null = null;
 
   static override styles = [
     hallTheme,
@@ -57,7 +70,11 @@ export class CounterDisplay extends LitElement {
         justify-content: center;
         min-height: 0;
       }
-      :host([flashing]) main {
+      main.rating {
+        align-items: stretch;
+        justify-content: stretch;
+      }
+      :host([flashing]) main:not(.rating) {
         animation: flash 1s linear infinite;
       }
       @keyframes flash {
@@ -112,7 +129,9 @@ export class CounterDisplay extends LitElement {
     const counter = this.state.counters.find((c) => c.number === n);
     return html`
       <header>${msg(str`Counter ${n}`)}${englishLine(`Counter ${n}`)}</header>
-      <main class=${this.stale ? 'stale' : ''}>${counter ? this.renderCounter(counter) : this.renderUnknown()}</main>
+      ${this.rating && this.api && counter
+        ? html`<main class="rating"><rating-pad .api=${this.api} ticketId=${this.rating.ticketId} ticketNumber=${this.rating.ticketNumber}></rating-pad></main>`
+        : html`<main class=${this.stale ? 'stale' : ''}>${counter ? this.renderCounter(counter) : this.renderUnknown()}</main>`}
     `;
   }
 

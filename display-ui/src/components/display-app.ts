@@ -1,7 +1,7 @@
 import { localized, msg } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { ApiClient, ApiError, fillPath, liveUrl, NOTICE_ROUTE, type LiveClient, type RecentCall } from '../../../protocol/index.js';
+import { ApiClient, ApiError, fillPath, liveUrl, NOTICE_ROUTE, type DomainEvent, type LiveClient, type RecentCall } from '../../../protocol/index.js';
 import { hideStoredTokenInAddress } from '../../../protocol/device-address.js';
 import { LiveController } from '../../../protocol/live-controller.js';
 import { HallAudio } from '../audio/hall-audio.js';
@@ -15,6 +15,7 @@ import { Spotlight } from '../logic/spotlight.js';
 import { hallTheme } from './hall-theme.js';
 import './connection-banner.js';
 import './counter-display.js';
+import type { RatingRequest } from './counter-display.js';
 import './enable-sound.js';
 import './hall-display.js';
 
@@ -54,6 +55,8 @@ export class DisplayApp extends LitElement {
   @state() private now = new Date();
   @state() private board: NoticeBoard | null = null;
   @state() private refused: string | null = null;
+  /** Per-counter mode: the completed ticket whose customer the rating pad asks. */
+  @state() private rating: RatingRequest | null = null;
 
   /** Server time minus local time: the clock and "today" follow the server, not the PC's clock. */
   private clockOffsetMs = 0;
@@ -130,7 +133,7 @@ export class DisplayApp extends LitElement {
     if (this.config.locale) void applyLocale(this.config.locale);
     const client = this.live.client;
     if (!client) return;
-    this.cleanups.push(client.subscribe((c) => this._onLiveChange(c)));
+    this.cleanups.push(client.subscribe((c, event) => this._onLiveChange(c, event)));
     const tick = setInterval(() => (this.now = this.serverNow()), 1000);
     const notices = setInterval(() => void this.loadNotices(), NOTICE_REFRESH_MS);
     this.cleanups.push(() => clearInterval(tick), () => clearInterval(notices));
@@ -172,7 +175,15 @@ export class DisplayApp extends LitElement {
       ${!state
         ? html`<p class="message"></p>`
         : counterNumber !== null
-          ? html`<counter-display .state=${state} .counterNumber=${counterNumber} ?flashing=${flashing && !stale} ?stale=${stale}></counter-display>`
+          ? html`<counter-display
+              .state=${state}
+              .counterNumber=${counterNumber}
+              .rating=${this.rating}
+              .api=${this.api}
+              ?flashing=${flashing && !stale}
+              ?stale=${stale}
+              @pad-done=${this._onPadDone}
+            ></counter-display>`
           : html`<hall-display
               .state=${state}
               .todaysCalls=${todaysCalls}
@@ -190,9 +201,10 @@ export class DisplayApp extends LitElement {
     return new Date(Date.now() + this.clockOffsetMs);
   }
 
-  private _onLiveChange(client: LiveClient): void {
+  private _onLiveChange(client: LiveClient, event?: DomainEvent): void {
     const state = client.state;
     if (!state) return;
+    if (event?.type === 'ticket.completed' && this.config.counterNumber !== null) this.askForRating(event.ticket, event.counter?.id ?? event.ticket.counterId, state);
     if (client.snapshots !== this.snapshotsSeen) {
       // A snapshot's `at` is the server's clock right now; an event's `at` may be older.
       // A snapshot after the first is a resync (branch.configured or a reconnect): the boards may have changed too.
@@ -211,6 +223,16 @@ export class DisplayApp extends LitElement {
       }
     }
   }
+
+  /** A ticket completed at this display's counter: its customer is asked to rate the service. */
+  private askForRating(ticket: { id: string; number: string }, counterId: string | null, state: NonNullable<LiveClient['state']>): void {
+    const counter = state.counters.find((c) => c.id === counterId);
+    if (counter?.number === this.config.counterNumber) this.rating = { ticketId: ticket.id, ticketNumber: ticket.number };
+  }
+
+  private _onPadDone = () => {
+    this.rating = null;
+  };
 
   private showInSpotlight(call: RecentCall): void {
     this.spotlight.show(call, Date.now());

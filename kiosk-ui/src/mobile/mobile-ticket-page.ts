@@ -13,6 +13,8 @@ import { theme } from '../styles/theme.js';
 import { mobileTicketStyles } from './mobile-ticket-styles.js';
 import { TicketPoller, type PollResult } from './ticket-poller.js';
 import { justCalled } from './ticket-progress.js';
+import './mobile-rating.js';
+import './mobile-survey.js';
 
 const LOCALE_KEY = 'lobbyflow.ticket.locale';
 
@@ -29,6 +31,8 @@ export class MobileTicketPage extends LitElement {
   /** The last poll failed: what is shown may be out of date. */
   @state() private _offline = false;
   @state() private _updatedAt: Date | null = null;
+  /** The rating after service was given, or is not to be asked: the survey of the day may follow. */
+  @state() private _ratingSettled = false;
 
   private readonly _ticketId = new URLSearchParams(location.search).get('id');
   private readonly _api = new ApiClient();
@@ -105,7 +109,9 @@ export class MobileTicketPage extends LitElement {
           )}`;
       case 'done':
         return html`<section class="card done">${number}</section>
-          ${this._renderNote(msg('Thank you for visiting'), msg('Your service is complete. We look forward to seeing you again.'))}`;
+          ${this._renderNote(msg('Thank you for visiting'), msg('Your service is complete. We look forward to seeing you again.'))}
+          <mobile-rating .ticketId=${ticket.id} @rating-settled=${() => (this._ratingSettled = true)}></mobile-rating>
+          ${this._ratingSettled ? html`<mobile-survey .ticketId=${ticket.id}></mobile-survey>` : nothing}`;
       case 'no_show':
         return html`<section class="card ended">${number}</section>
           ${this._renderNote(msg('We called your number but missed you'), msg('Please ask our staff, or take a new ticket at the ticket machine.'))}`;
