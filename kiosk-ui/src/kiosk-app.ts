@@ -10,15 +10,17 @@ import { browserStorage } from './logic/browser-storage.js';
 import { readDeviceConfig, rememberedDevice, type DeviceConfig } from './logic/device-config.js';
 import { IdleTimer } from './logic/idle-timer.js';
 import { failureOf, withTimeout } from './logic/issue-failure.js';
-import { INITIAL_FLOW, issueRequest, nextFlow, returnToStartAfterMs, type KioskEvent, type KioskFlow } from './logic/kiosk-flow.js';
+import { IDLE_MS, INITIAL_FLOW, issueRequest, nextFlow, returnToStartAfterMs, type KioskEvent, type KioskFlow } from './logic/kiosk-flow.js';
 import { chooseLocale, type KioskLocale } from './logic/locale-choice.js';
 import { applyLocale, currentLocale } from './localization.js';
 import './screens/diverted-screen.js';
 import './screens/message-screen.js';
 import './screens/self-service-screen.js';
-import type { ServiceChooseDetail, TierChooseDetail } from './screens/start-screen.js';
+import type { CardReadDetail, ServiceChooseDetail, TierChooseDetail } from './screens/start-screen.js';
 import './screens/start-screen.js';
 import './screens/ticket-screen.js';
+import type { VipRefusedChooseDetail } from './screens/vip-refused-screen.js';
+import './screens/vip-refused-screen.js';
 import type { CustomerRefDetail } from './screens/vip-screen.js';
 import './screens/vip-screen.js';
 import { theme } from './styles/theme.js';
@@ -145,6 +147,8 @@ export class KioskApp extends LitElement {
           .tier=${tier}
           .locale=${this._locale}
           ?stale=${stale}
+          .cardRead=${this._flow.cardRef !== undefined}
+          @card-read=${(e: CustomEvent<CardReadDetail>) => this._dispatch({ type: 'card-read', customerRef: e.detail.customerRef })}
           @tier-choose=${this._onTierChoose}
           @service-choose=${this._onServiceChoose}
         ></start-screen>`;
@@ -164,6 +168,13 @@ export class KioskApp extends LitElement {
           @customer-ref-enter=${(e: CustomEvent<CustomerRefDetail>) => this._dispatch({ type: 'vip-ref-entered', customerRef: e.detail.customerRef })}
           @back-to-start=${this._onBackToStart}
         ></vip-screen>`;
+      case 'vip-refused':
+        return html`<vip-refused-screen
+          .service=${step.service}
+          .locale=${this._locale}
+          @vip-refused-choose=${(e: CustomEvent<VipRefusedChooseDetail>) => this._dispatch({ type: 'vip-refused-choose', tier: e.detail.tier })}
+          @back-to-start=${this._onBackToStart}
+        ></vip-refused-screen>`;
       case 'issuing':
         return html`<message-screen kind="issuing"></message-screen>`;
       case 'ticket':
@@ -188,6 +199,8 @@ export class KioskApp extends LitElement {
     if (after === before) return;
     this._flow = after;
     if (after.step !== before.step) this._idle.arm(returnToStartAfterMs(after.step));
+    // A card read on the start screen is forgotten if its holder walks away without choosing.
+    else if (after.cardRef !== before.cardRef) this._idle.arm(after.cardRef ? IDLE_MS : null);
     if (after.step.name === 'issuing' && before.step.name !== 'issuing') void this._issueTicket(after);
     if (after.step.name === 'diverted' && before.step.name === 'self-service') void this._recordDiversion(after);
   }

@@ -1,5 +1,6 @@
 /** Settings from the environment, read once at start-up. */
 import { isIP } from 'node:net';
+import { defaultCustomerKeyFile } from './lib/customer-key.js';
 
 /** Which proxies to believe about the client's address and scheme, as Fastify's `trustProxy` takes it. */
 export type TrustProxy = boolean | string[];
@@ -19,21 +20,28 @@ export interface Config {
   allowedOrigins: string[];
   /** LOBBYFLOW_TRUST_PROXY, see `parseTrustProxy`. */
   trustProxy: TrustProxy;
+  /** LOBBYFLOW_CUSTOMER_KEY: the HMAC key of card and customer numbers (hex or base64), when not in a file. */
+  customerKey: string | undefined;
+  /** LOBBYFLOW_CUSTOMER_KEY_FILE: where the key is kept otherwise (default: customer.key next to the database). */
+  customerKeyFile: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  const databaseFile = env.LOBBYFLOW_DB ?? './data/lobbyflow.db';
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
-    databaseFile: env.LOBBYFLOW_DB ?? './data/lobbyflow.db',
+    databaseFile,
     demo: env.LOBBYFLOW_DEMO !== '0',
     adminPassword: env.LOBBYFLOW_ADMIN_PASSWORD || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     serveUi: env.LOBBYFLOW_UI !== '0',
     allowedOrigins: (env.LOBBYFLOW_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     trustProxy: parseTrustProxy(env.LOBBYFLOW_TRUST_PROXY),
+    customerKey: env.LOBBYFLOW_CUSTOMER_KEY || undefined,
+    customerKeyFile: env.LOBBYFLOW_CUSTOMER_KEY_FILE || defaultCustomerKeyFile(databaseFile),
   };
 }
 

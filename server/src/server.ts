@@ -6,15 +6,18 @@ import { readConfig } from './config.js';
 import { ensureUiBuilt, UI_DIST } from './ui-build.js';
 import { loggerOptions } from './lib/logger.js';
 import { systemClock } from './lib/clock.js';
+import { loadCustomerKey } from './lib/customer-key.js';
 import { DEMO_BRANCH_ID, DEMO_DEVICE_TOKENS, DEMO_PASSWORD, isEmpty, seedDemoBranch, seedFirstAdmin } from './seed/demo-branch.js';
 
 /** Longest a graceful shutdown may take before the process exits anyway (with code 1). */
 const SHUTDOWN_GRACE_MS = 10_000;
 
 const config = readConfig();
+// Before the database opens: a bad key stops the server before it touches anything.
+const customerKey = loadCustomerKey({ keyText: config.customerKey, keyFile: config.customerKeyFile });
 const { db, close } = openDatabase(config.databaseFile);
 if (config.serveUi) await ensureUiBuilt();
-const app = await buildApp({ db, allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy, logger: loggerOptions(config.logLevel), uiRoot: config.serveUi ? UI_DIST : undefined, dayCloseIntervalMs: 60_000 });
+const app = await buildApp({ db, allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy, logger: loggerOptions(config.logLevel), uiRoot: config.serveUi ? UI_DIST : undefined, dayCloseIntervalMs: 60_000, customerKey });
 
 if (await isEmpty(db)) {
   if (config.demo) {

@@ -63,6 +63,7 @@ function ticket(id: string, overrides: Partial<TicketRecord> = {}): TicketRecord
     divertedTo: null,
     businessDay: DAY,
     customerRef: null,
+    customerId: null,
     issuedBy: null,
     issuedByDevice: null,
     issueEstimateSeconds: null,

@@ -12,12 +12,16 @@ export type KioskStep =
   | { name: 'issuing'; service: Service; customerRef: string | null }
   | { name: 'ticket'; service: Service; ticket: Ticket }
   | { name: 'diverted'; service: Service; suggestion: SelfServiceSuggestion }
+  /** The branch keeps a list of its VIP customers and this number is not on it: a regular or priority ticket instead? */
+  | { name: 'vip-refused'; service: Service }
   | { name: 'failed'; code: string; message: string };
 
 export interface KioskFlow {
   /** The tier chosen on the start screen; regular unless the customer says otherwise. */
   tier: Tier;
   step: KioskStep;
+  /** A card read on the start screen before a service was chosen: the VIP ticket's number. */
+  cardRef?: string;
 }
 
 export type KioskEvent =
@@ -26,6 +30,10 @@ export type KioskEvent =
   | { type: 'self-service-accepted' }
   | { type: 'self-service-declined' }
   | { type: 'vip-ref-entered'; customerRef: string }
+  /** A card reader typed a card's number (start or VIP screen). */
+  | { type: 'card-read'; customerRef: string }
+  /** On the refusal screen: a regular or priority ticket for the same service instead. */
+  | { type: 'vip-refused-choose'; tier: Exclude<Tier, 'vip'> }
   | { type: 'ticket-issued'; ticket: Ticket }
   | { type: 'issue-failed'; code: string; message: string }
   | { type: 'reset' };
@@ -39,18 +47,25 @@ export function nextFlow(flow: KioskFlow, event: KioskEvent): KioskFlow {
     case 'reset':
       return INITIAL_FLOW;
     case 'tier-chosen':
-      return step.name === 'start' ? { ...flow, tier: event.tier } : flow;
+      // Choosing another tier after a swipe drops the card: the customer changed their mind.
+      return step.name === 'start' ? { tier: event.tier, step, ...(event.tier === 'vip' && flow.cardRef ? { cardRef: flow.cardRef } : {}) } : flow;
+    case 'card-read':
+      if (step.name === 'start') return { tier: 'vip', step, cardRef: event.customerRef };
+      if (step.name === 'vip-ref') return { ...flow, step: { name: 'issuing', service: step.service, customerRef: event.customerRef } };
+      return flow;
+    case 'vip-refused-choose':
+      return step.name === 'vip-refused' ? { tier: event.tier, step: { name: 'issuing', service: step.service, customerRef: null } } : flow;
     case 'service-chosen': {
       if (step.name !== 'start') return flow;
       const suggestion = suggestSelfService(event.service, event.machines);
       if (suggestion) return { ...flow, step: { name: 'self-service', service: event.service, suggestion } };
-      return { ...flow, step: afterSelfService(flow.tier, event.service) };
+      return { ...flow, step: afterSelfService(flow, event.service) };
     }
     case 'self-service-accepted':
       if (step.name !== 'self-service') return flow;
       return { ...flow, step: { name: 'diverted', service: step.service, suggestion: step.suggestion } };
     case 'self-service-declined':
-      return step.name === 'self-service' ? { ...flow, step: afterSelfService(flow.tier, step.service) } : flow;
+      return step.name === 'self-service' ? { ...flow, step: afterSelfService(flow, step.service) } : flow;
     case 'vip-ref-entered': {
       const customerRef = event.customerRef.trim();
       if (step.name !== 'vip-ref' || customerRef === '') return flow;
@@ -59,13 +74,17 @@ export function nextFlow(flow: KioskFlow, event: KioskEvent): KioskFlow {
     case 'ticket-issued':
       return step.name === 'issuing' ? { ...flow, step: { name: 'ticket', service: step.service, ticket: event.ticket } } : flow;
     case 'issue-failed':
-      return step.name === 'issuing' ? { ...flow, step: { name: 'failed', code: event.code, message: event.message } } : flow;
+      if (step.name !== 'issuing') return flow;
+      // Not on the branch's VIP list: told kindly, with a way on; never an error screen.
+      if (event.code === 'VIP_NOT_RECOGNISED') return { tier: flow.tier, step: { name: 'vip-refused', service: step.service } };
+      return { ...flow, step: { name: 'failed', code: event.code, message: event.message } };
   }
 }
 
-/** A VIP customer gives their card or customer number first; everyone else gets a ticket at once. */
-function afterSelfService(tier: Tier, service: Service): KioskStep {
-  return tier === 'vip' ? { name: 'vip-ref', service } : { name: 'issuing', service, customerRef: null };
+/** A VIP customer gives their card or customer number first (unless a card was read); everyone else gets a ticket at once. */
+function afterSelfService({ tier, cardRef }: KioskFlow, service: Service): KioskStep {
+  if (tier !== 'vip') return { name: 'issuing', service, customerRef: null };
+  return cardRef ? { name: 'issuing', service, customerRef: cardRef } : { name: 'vip-ref', service };
 }
 
 /** What the app sends to POST /api/branches/:branchId/tickets for an `issuing` step. */

@@ -3,6 +3,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { QueueSummary, Service, Tier } from '../../../protocol/index.js';
 import { icon, serviceIcon } from '../components/kiosk-icons.js';
+import { createCardReader } from '../logic/card-reader.js';
 import { nameIn, type KioskLocale } from '../logic/locale-choice.js';
 import { theme } from '../styles/theme.js';
 
@@ -12,6 +13,9 @@ export interface ServiceChooseDetail {
 export interface TierChooseDetail {
   tier: Tier;
 }
+export interface CardReadDetail {
+  customerRef: string;
+}
 
 /**
  * The start screen: a big tile per service with the people waiting now, and the tier choices
@@ -19,6 +23,7 @@ export interface TierChooseDetail {
  *
  * @fires service-choose - `{ serviceId }` when a tile is tapped.
  * @fires tier-choose - `{ tier }` when a tier button is tapped.
+ * @fires card-read - `{ customerRef }` when a card reader (acting as a keyboard) typed a card's number and Enter.
  */
 @localized()
 @customElement('start-screen')
@@ -36,6 +41,30 @@ export class StartScreen extends LitElement {
 
   /** True while the live socket is down: waiting counts may be old, so they are dimmed. */
   @property({ type: Boolean, reflect: true }) stale = false;
+
+  /** A card was read: the customer now chooses the service of their VIP ticket. */
+  @property({ type: Boolean, reflect: true, attribute: 'card-read' }) cardRead = false;
+
+  private readonly _reader = createCardReader();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The whole window: a swipe needs no tap first, and nothing on this screen takes typing.
+    window.addEventListener('keydown', this._onKey);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('keydown', this._onKey);
+    this._reader.reset();
+  }
+
+  private _onKey = (event: KeyboardEvent) => {
+    const customerRef = this._reader.key(event.key, event.timeStamp);
+    if (customerRef === null) return;
+    event.preventDefault();
+    this.dispatchEvent(new CustomEvent<CardReadDetail>('card-read', { detail: { customerRef }, bubbles: true, composed: true }));
+  };
 
   static override styles = [
     theme,
@@ -65,6 +94,15 @@ export class StartScreen extends LitElement {
         background: var(--accent);
         color: #fff;
         font-size: 34px;
+        font-weight: 700;
+      }
+      /* In the caption's place, so the tier buttons below keep theirs. */
+      .card-read {
+        margin: 0;
+        padding: 4px 20px;
+        border-radius: var(--radius);
+        background: var(--accent-soft);
+        font-size: 30px;
         font-weight: 700;
       }
       .chosen-tier .icon {
@@ -174,7 +212,9 @@ export class StartScreen extends LitElement {
           : html`<span class="chosen-tier">${icon(this.tier === 'vip' ? 'star' : 'accessible')}${this._tierTitle(this.tier)}</span>`}
       </h1>
       <div class="tiles">${services.map((service) => this._renderTile(service, queues.get(service.id)))}</div>
-      <p class="tiers-caption">${msg('Priority or VIP customer? Tap here first, then choose a service.')}</p>
+      ${this.cardRead
+        ? html`<p class="card-read" role="status" data-testid="card-read">${msg('Card read. Choose a service for your VIP ticket.')}</p>`
+        : html`<p class="tiers-caption">${msg('Priority or VIP customer? Tap here first, then choose a service.')}</p>`}
       <div class="tiers" role="group" aria-label=${msg('Ticket type')}>
         ${this._renderTier('regular', html`${msg('Ordinary')}`)}
         ${this._renderTier(

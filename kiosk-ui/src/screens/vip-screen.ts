@@ -3,6 +3,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import '../components/vip-keypad.js';
 import type { KeypadPressDetail } from '../components/vip-keypad.js';
+import { createCardReader } from '../logic/card-reader.js';
 import { digitsOnly, isCompleteRef, pressKey } from '../logic/customer-ref.js';
 import { nameIn, type KioskLocale } from '../logic/locale-choice.js';
 import type { Service } from '../../../protocol/index.js';
@@ -13,8 +14,9 @@ export interface CustomerRefDetail {
 }
 
 /**
- * The VIP customer's card or customer number, typed on an on-screen keypad. The input also accepts
- * typing, so a card reader that acts as a keyboard works too; only digits are kept.
+ * The VIP customer's card or customer number, typed on an on-screen keypad. A card reader that acts
+ * as a keyboard works too: its fast burst of track data and Enter sends the card's number at once
+ * (the track's expiry date and service code, which the input would keep as digits, are left out).
  *
  * @fires customer-ref-enter - `{ customerRef }` on Continue.
  * @fires back-to-start - the customer changed their mind.
@@ -30,6 +32,29 @@ export class VipScreen extends LitElement {
   @state() private _customerRef = '';
 
   @query('input') private _input!: HTMLInputElement;
+
+  private readonly _reader = createCardReader();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Capture: the reader's Enter must not reach the input's own Enter, which would send every digit typed.
+    window.addEventListener('keydown', this._onReaderKey, { capture: true });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('keydown', this._onReaderKey, { capture: true });
+    this._reader.reset();
+  }
+
+  private _onReaderKey = (event: KeyboardEvent) => {
+    const customerRef = this._reader.key(event.key, event.timeStamp);
+    if (customerRef === null) return;
+    event.preventDefault();
+    event.stopPropagation();
+    this._customerRef = customerRef;
+    this._send(customerRef);
+  };
 
   static override styles = [
     theme,
@@ -94,7 +119,7 @@ export class VipScreen extends LitElement {
     return html`
       ${service ? html`<p class="service">${nameIn(service.name, this.locale)} · ${msg('VIP ticket')}</p>` : ''}
       <h1>${msg('Please enter your VIP card number or customer number')}</h1>
-      <label for="ref">${msg('Use the keys below.')}</label>
+      <label for="ref">${msg('Use the keys below, or swipe your card.')}</label>
       <input
         id="ref"
         data-testid="vip-ref"
@@ -138,10 +163,11 @@ export class VipScreen extends LitElement {
   }
 
   private _onContinue() {
-    if (!isCompleteRef(this._customerRef)) return;
-    this.dispatchEvent(
-      new CustomEvent<CustomerRefDetail>('customer-ref-enter', { detail: { customerRef: this._customerRef }, bubbles: true, composed: true }),
-    );
+    if (isCompleteRef(this._customerRef)) this._send(this._customerRef);
+  }
+
+  private _send(customerRef: string) {
+    this.dispatchEvent(new CustomEvent<CustomerRefDetail>('customer-ref-enter', { detail: { customerRef }, bubbles: true, composed: true }));
   }
 
   private _onBack() {

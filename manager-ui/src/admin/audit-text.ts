@@ -12,6 +12,8 @@ export function recordTypeName(type: RecordType): string {
       return msg('Referral');
     case 'diary':
       return msg('Work diary');
+    case 'rating':
+      return msg('Rating comment');
     case 'survey_answer':
       return msg('Survey answer');
   }

@@ -43,6 +43,14 @@ function summary(code: ErrorCode | 'NETWORK'): string | null {
       return msg('This forecast took too long and was stopped. Try fewer runs or a shorter period.');
     case 'FORECAST_BUSY':
       return msg('Other forecasts are running. Try again in a few seconds.');
+    case 'RECORD_LOCKED':
+      return msg('This record can no longer be changed.');
+    case 'DUPLICATE_CUSTOMER':
+      return msg('This card or customer number is already on the customer sheet.');
+    case 'ALREADY_RATED':
+      return msg('This visit has already been rated.');
+    case 'VIP_NOT_RECOGNISED':
+      return msg('This card or customer number is not on the branch’s customer list.');
     default:
       return null;
   }

@@ -12,8 +12,10 @@ import { collectQueueTimeEvidence, learnQueueTimes, type FinishedTicket, type Le
 /** A ticket as the server keeps it: what screens see, and what only the server may know. */
 export interface TicketRecord extends Omit<Ticket, 'position' | 'estimatedWaitSeconds'> {
   businessDay: string;
-  /** Card or customer number given at the kiosk: personal data, never sent to a screen. */
+  /** HMAC of the card or customer number given at the kiosk (never the number): never sent to a screen. */
   customerRef: string | null;
+  /** The customer resource sheet's customer the number matched: never sent to a screen either. */
+  customerId: string | null;
   issuedBy: string | null;
   /** The kiosk that issued it (its device token's id); null when staff did. */
   issuedByDevice: string | null;
@@ -57,7 +59,9 @@ export type Change =
   | { kind: 'ticket'; ticket: TicketRecord; inserted: boolean }
   | { kind: 'counter'; counter: Counter }
   | { kind: 'number'; prefix: string; day: string; value: number }
-  | { kind: 'throttle_alert'; alert: ThrottleAlert };
+  | { kind: 'throttle_alert'; alert: ThrottleAlert }
+  /** A registered customer took a ticket: their last visit on the resource sheet. */
+  | { kind: 'customer_visit'; customerId: string; at: string };
 
 /** The learned times from evidence, for the services the branch has. */
 export function learnTimes(services: Iterable<Service>, recent: ReadonlyMap<string, QueueTimeEvidence>, todays: ReadonlyMap<string, QueueTimeEvidence>) {
@@ -104,6 +108,8 @@ export function evolve(state: BranchState, change: Change): void {
       return;
     case 'throttle_alert':
       state.throttleAlerts.set(change.alert.deviceId, change.alert);
+      return;
+    case 'customer_visit': // the resource sheet is not held state
       return;
   }
 }
@@ -167,7 +173,7 @@ function startLearningDay(state: BranchState, day: string): void {
 
 /** The ticket as screens see it: without personal data. */
 export function toWireTicket(ticket: TicketRecord, figures?: { position: number; estimatedWaitSeconds: number }): Ticket {
-  const { businessDay: _day, customerRef: _ref, issuedBy: _by, issuedByDevice: _device, issueEstimateSeconds: _promise, ...wire } = ticket;
+  const { businessDay: _day, customerRef: _ref, customerId: _customer, issuedBy: _by, issuedByDevice: _device, issueEstimateSeconds: _promise, ...wire } = ticket;
   return figures ? { ...wire, ...figures } : wire;
 }
 

@@ -49,6 +49,8 @@ export function createLobby({ db, clock, bus, whatIf, customerKey }: LobbyDeps) 
   const whatIfPool = createWhatIfPool(whatIf);
   const runInBranch = createBranchTransaction({ db, clock, engine });
   const hints = createRecordHints();
+  // One key for the kiosk's numbers and the customer sheet's, so that they meet.
+  const key = customerKey ?? randomBytes(32);
   const records: RecordDeps = {
     db,
     clock,
@@ -56,7 +58,7 @@ export function createLobby({ db, clock, bus, whatIf, customerKey }: LobbyDeps) 
     audit: createAuditTrail({ clock }),
     engine,
     runInBranch,
-    customerKey: customerKey ?? randomBytes(32),
+    customerKey: key,
   };
   return {
     db,
@@ -66,7 +68,7 @@ export function createLobby({ db, clock, bus, whatIf, customerKey }: LobbyDeps) 
     whatIfPool,
     hub: createRealtimeHub(bus),
     auth: createAuthService({ db, clock }),
-    queue: createQueueService({ db, clock, engine }),
+    queue: createQueueService({ db, clock, engine, customerKey: key }),
     counters: createCounterService({ db, engine }),
     snapshots: createSnapshotService({ engine }),
     dayClose: createDayCloseService({ db, engine }),

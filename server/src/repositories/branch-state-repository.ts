@@ -106,6 +106,8 @@ export async function writeBranchChanges(trx: Db, branchId: string, fromSeq: num
         .values({ branch_id: branchId, prefix: change.prefix, business_day: change.day, last_number: change.value })
         .onConflict((oc) => oc.columns(['branch_id', 'prefix', 'business_day']).doUpdateSet({ last_number: change.value }))
         .execute();
+    } else if (change.kind === 'customer_visit') {
+      await trx.updateTable('customers').set({ last_visit_at: change.at }).where('id', '=', change.customerId).where('branch_id', '=', branchId).execute();
     }
     // A throttle alert is kept by its event.
   }
@@ -163,6 +165,7 @@ async function insertTicket(trx: Db, t: TicketRecord): Promise<void> {
       number: t.number,
       business_day: t.businessDay,
       customer_ref: t.customerRef,
+      customer_id: t.customerId,
       issued_at: t.issuedAt,
       issued_by: t.issuedBy,
       issued_by_device: t.issuedByDevice,

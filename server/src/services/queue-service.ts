@@ -7,8 +7,10 @@ import { isTicketEvent, type DomainEvent } from '../../../protocol/messages.js';
 import type { MachineKind, PublicTicket, Ticket, Tier } from '../../../protocol/schemas.js';
 import { actorId, assertCanIssue, assertStaff, type Actor } from '../domain/actor.js';
 import { toWireTicket, type TicketRecord } from '../domain/branch-state.js';
-import { deviceTicketsSince, type Command } from '../domain/commands.js';
-import { notFound } from '../errors.js';
+import { deviceTicketsSince, type Command, type RegisteredCustomer } from '../domain/commands.js';
+import { customerNumberHash, normaliseCustomerNumber, numberProblem } from '../domain/customer-number.js';
+import { AppError, notFound } from '../errors.js';
+import { customerRepository } from '../repositories/customer-repository.js';
 import type { Clock } from '../lib/clock.js';
 import { newId } from '../lib/ids.js';
 import { findBranch, findService } from '../repositories/branch-repository.js';
@@ -28,6 +30,8 @@ export interface QueueServiceDeps {
   db: Db;
   clock: Clock;
   engine: BranchEngine;
+  /** The install's HMAC key of card and customer numbers (the customer resource sheet's). */
+  customerKey: Buffer;
 }
 
 /** A kiosk, as the issue limit knows it. */
@@ -43,7 +47,18 @@ function ticketOf(events: readonly DomainEvent[]): Ticket {
   return event.ticket;
 }
 
-export function createQueueService({ db, clock, engine }: QueueServiceDeps) {
+export function createQueueService({ db, clock, engine, customerKey }: QueueServiceDeps) {
+  /**
+   * The number's HMAC and the resource sheet's customer it matches. Only a ticket with a number
+   * pays for this: every other ticket goes straight to the engine.
+   */
+  async function recognise(branchId: string, customerRef: string): Promise<{ hash: string; customer: RegisteredCustomer | null }> {
+    const number = normaliseCustomerNumber(customerRef);
+    if (!number.ok) throw new AppError('VALIDATION_FAILED', `body/customerRef: ${numberProblem(number.reason)}`);
+    const hash = customerNumberHash(customerKey, number.digits);
+    return { hash, customer: (await customerRepository.findByHash(db, branchId, hash)) ?? null };
+  }
+
   /** The branch of a ticket, and the stored ticket when no held state has it (it may have ended). */
   async function locateTicket(ticketId: string): Promise<{ branchId: string; finished?: TicketRecord }> {
     const branchId = engine.branchOfTicket(ticketId);
@@ -73,13 +88,15 @@ export function createQueueService({ db, clock, engine }: QueueServiceDeps) {
     /** Issues a ticket at the kiosk or by a member of staff (主動派號). */
     async issueTicket(actor: Actor, branchId: string, input: IssueTicketInput): Promise<Ticket> {
       assertCanIssue(actor, branchId);
+      const recognised = input.customerRef === undefined ? null : await recognise(branchId, input.customerRef);
       const command: Command = {
         type: 'issue',
         actor,
         ticketId: newId(),
         serviceId: input.serviceId,
         tier: input.tier ?? 'regular',
-        customerRef: input.customerRef ?? null,
+        customerRef: recognised?.hash ?? null,
+        customer: recognised?.customer ?? null,
       };
       return ticketOf((await engine.run(branchId, command, actorId(actor))).events);
     },
