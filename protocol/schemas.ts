@@ -167,6 +167,8 @@ export const Machine = Type.Object({
   kind: MachineKind,
   label: Type.String(),
   inService: Type.Boolean(),
+  /** Why it is out of service, when someone marked it faulty (a check, the admin page); null otherwise. */
+  faultNote: Type.Optional(Nullable(Type.String())),
 });
 export type Machine = Static<typeof Machine>;
 

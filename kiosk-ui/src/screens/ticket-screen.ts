@@ -1,7 +1,10 @@
 import { localized, msg } from '@lit/localize';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Branch, Service, Ticket } from '../../../protocol/index.js';
+import { ApiClient, type Branch, type Service, type Ticket } from '../../../protocol/index.js';
+import { deviceHealthRoutes, type PrintFailureBody } from '../../../protocol/device-health-routes.js';
+import { browserStorage } from '../logic/browser-storage.js';
+import { rememberedDevice } from '../logic/device-config.js';
 import { issuedClockTime, issuedDateTime } from '../logic/issued-time.js';
 import { isChinese, nameIn, type KioskLocale } from '../logic/locale-choice.js';
 import { paperLengthMm, pageRule } from '../logic/paper-size.js';
@@ -10,13 +13,27 @@ import { formatWait } from '../logic/wait-format.js';
 import { theme } from '../styles/theme.js';
 import { ticketScreenStyles } from './ticket-screen-styles.js';
 
-type PrintState = 'preparing' | 'printing' | 'printed';
+/** `unprinted`: printing failed; the screen stays calm and asks the customer to note the number. */
+type PrintState = 'preparing' | 'printing' | 'printed' | 'unprinted';
 
 /** The page's @page rule, in a constructed stylesheet: the Content-Security-Policy refuses a new <style>. */
 const paperSize = new CSSStyleSheet();
 
 /** "Printing…" stays up at least this long: with --kiosk-printing, print() returns before the paper is out. */
 const PRINTING_MESSAGE_MS = 3000;
+
+/**
+ * A print with no `afterprint` within this long has not happened (printer off, paper jam). Automated
+ * Chromium never sends `afterprint`, so it does not watch (a test turns it back on).
+ */
+const AFTERPRINT_WAIT_MS = 8000;
+
+/** Tells the lobby manager (POST …/devices/print-failure) with the kiosk's own token; a lost report is not retried. */
+function reportToServer(report: PrintFailureBody): void {
+  const device = rememberedDevice(browserStorage());
+  if (!device) return;
+  void new ApiClient({ token: device.token }).call(deviceHealthRoutes.printFailure, { branchId: device.branchId }, report).catch(() => undefined);
+}
 
 /**
  * The issued ticket: the number in huge type, people ahead, the estimate, the time, and a QR code
@@ -39,6 +56,12 @@ export class TicketScreen extends LitElement {
 
   /** Prints the page; replaceable so a test can count prints. */
   @property({ attribute: false }) printPage: () => void = () => window.print();
+
+  /** Reports a failed print to the server; replaceable for tests. */
+  @property({ attribute: false }) reportPrintFailure: (report: PrintFailureBody) => void = reportToServer;
+
+  /** How long to wait for `afterprint` before reporting a failure; 0 does not watch. */
+  @property({ type: Number }) afterprintWaitMs = navigator.webdriver ? 0 : AFTERPRINT_WAIT_MS;
 
   @state() private _qrDataUrl: string | null = null;
   @state() private _printState: PrintState = 'preparing';
@@ -89,10 +112,10 @@ export class TicketScreen extends LitElement {
           <p>${msg('Scan with your phone to follow your turn. We will show you when you are called.')}</p>
         </div>
         <p class="print-state" role="status" data-testid="print-state">
-          ${this._printState === 'printed' ? msg('Please take your printed ticket.') : msg('Printing…')}
+          ${this._printMessage()}
         </p>
         <div class="actions">
-          <button type="button" class="button" data-testid="reprint" ?disabled=${this._printState !== 'printed'} @click=${this._onReprint}>
+          <button type="button" class="button" data-testid="reprint" ?disabled=${this._printState === 'preparing' || this._printState === 'printing'} @click=${this._onReprint}>
             ${msg('Reprint')}
           </button>
           <button type="button" class="button primary" data-testid="done" @click=${this._onDone}>${msg('Done')}</button>
@@ -131,6 +154,37 @@ export class TicketScreen extends LitElement {
     </section>`;
   }
 
+  private _printMessage(): string {
+    if (this._printState === 'printed') return msg('Please take your printed ticket.');
+    if (this._printState === 'unprinted') return msg('Please remember your number, or scan the code with your phone.');
+    return msg('Printing…');
+  }
+
+  /**
+   * Prints, and reports to the lobby manager when the browser refuses (print() throws) or the print
+   * never finishes (no `afterprint`). The customer keeps their number on screen either way.
+   */
+  private _print(ticket: Ticket): boolean {
+    let finished = false;
+    const wait = this.afterprintWaitMs;
+    if (wait > 0) {
+      addEventListener('afterprint', () => (finished = true), { once: true });
+      setTimeout(() => {
+        if (finished) return;
+        this.reportPrintFailure({ kind: 'print_failed', detail: `no afterprint within ${Math.round(wait / 1000)} s` });
+        if (this.ticket === ticket) this._printState = 'unprinted';
+      }, wait);
+    }
+    try {
+      this.printPage();
+      return true;
+    } catch (err) {
+      finished = true;
+      this.reportPrintFailure({ kind: 'print_failed', detail: String((err as Error)?.message ?? err).slice(0, 200) });
+      return false;
+    }
+  }
+
   private _tierLabel(ticket: Ticket): string {
     return ticket.tier === 'vip' ? msg('VIP') : msg('Priority');
   }
@@ -148,9 +202,12 @@ export class TicketScreen extends LitElement {
     // Let "Printing…" reach the screen first: a print dialog (without --kiosk-printing) freezes painting.
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
     if (this.ticket !== ticket) return;
-    this.printPage();
+    if (!this._print(ticket)) {
+      this._printState = 'unprinted';
+      return;
+    }
     setTimeout(() => {
-      if (this.ticket === ticket) this._printState = 'printed';
+      if (this.ticket === ticket && this._printState === 'printing') this._printState = 'printed';
     }, Math.max(0, PRINTING_MESSAGE_MS - (Date.now() - shownAt)));
   }
 
@@ -168,7 +225,7 @@ export class TicketScreen extends LitElement {
   private _onReprint() {
     // The language may have changed since the first print: measure again.
     this._fitPaperLength();
-    this.printPage();
+    if (this.ticket && !this._print(this.ticket)) this._printState = 'unprinted';
   }
 
   private _onDone() {

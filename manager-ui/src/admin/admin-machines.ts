@@ -1,9 +1,13 @@
-/** The hall's self-service machines (ATMs, terminals) the lobby diverts customers to; out of service when broken. */
-import { css, html } from 'lit';
+/** The hall's self-service machines (ATMs, terminals) the lobby diverts customers to; out of service when broken, saying why. */
+import { consume } from '@lit/context';
+import { css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { ADMIN_LIMITS } from '../../../protocol/admin-schemas.js';
+import type { ApiClient } from '../../../protocol/api-client.js';
+import { checkRoutes, FAULT_NOTE_LENGTH } from '../../../protocol/check-routes.js';
 import type { Machine, MachineKind } from '../../../protocol/schemas.js';
+import { apiContext } from '../app-context.js';
 import type { AdminApi } from './admin-api.js';
 import { confirmBox, field } from './admin-fields.js';
 import { AdminRecordSection } from './admin-record-section.js';
@@ -15,11 +19,16 @@ interface MachineDraft {
   kind: MachineKind;
   label: string;
   inService: boolean;
+  /** Why it is out of service (required then): shown on the triage screen. */
+  faultNote: string;
 }
 
 @localized()
 @customElement('admin-machines')
 export class AdminMachines extends AdminRecordSection<Machine, MachineDraft> {
+  /** For the machine fault routes (protocol checkRoutes), which the triage and the checks share. */
+  @consume({ context: apiContext }) private _api!: ApiClient;
+
   static override styles = [
     sectionStyles,
     css`
@@ -34,16 +43,31 @@ export class AdminMachines extends AdminRecordSection<Machine, MachineDraft> {
   }
 
   protected override _draftOf(machine: Machine | null): MachineDraft {
-    return machine ? { kind: machine.kind, label: machine.label, inService: machine.inService } : { kind: 'atm', label: '', inService: true };
+    return machine
+      ? { kind: machine.kind, label: machine.label, inService: machine.inService, faultNote: machine.faultNote ?? '' }
+      : { kind: 'atm', label: '', inService: true, faultNote: '' };
   }
 
-  protected override _check(draft: MachineDraft) {
-    return checkLabel(draft.label);
+  protected override _check(draft: MachineDraft): Problems<string> {
+    const problems: Problems<string> = checkLabel(draft.label);
+    if (!draft.inService && !draft.faultNote.trim()) problems.faultNote = { kind: 'required' };
+    return problems;
   }
 
-  protected override _save(admin: AdminApi, draft: MachineDraft, selected: Machine | null) {
-    const body = { ...draft, label: draft.label.trim() };
-    return selected ? admin.machines.update(selected.id, body) : admin.machines.create(body);
+  /** Kind and label through the admin route; out of service (with its note) or back through the fault routes. */
+  protected override async _save(admin: AdminApi, draft: MachineDraft, selected: Machine | null) {
+    const label = draft.label.trim();
+    const note = draft.faultNote.trim();
+    let machine = selected
+      ? await admin.machines.update(selected.id, { kind: draft.kind, label })
+      : await admin.machines.create({ kind: draft.kind, label, inService: true });
+    const place = { branchId: admin.branchId, machineId: machine.id };
+    if (!draft.inService && (machine.inService || (machine.faultNote ?? '') !== note)) {
+      machine = await this._api.call(checkRoutes.machineFault, place, { note });
+    } else if (draft.inService && !machine.inService) {
+      machine = await this._api.call(checkRoutes.machineFixed, place);
+    }
+    return machine;
   }
 
   protected override _words() {
@@ -72,9 +96,9 @@ export class AdminMachines extends AdminRecordSection<Machine, MachineDraft> {
   protected override _renderRecord(machine: Machine) {
     return html`<span>
         <div class="main">${machine.label}</div>
-        <div class="sub">${machineKindName(machine.kind)}</div>
+        <div class="sub">${machineKindName(machine.kind)}${machine.faultNote ? ` · ${machine.faultNote}` : ''}</div>
       </span>
-      ${machine.inService ? html`<span class="chip ok">${msg('In service')}</span>` : html`<span class="chip off">${msg('Out of service')}</span>`}`;
+      ${machine.inService ? html`<span class="chip ok">${msg('In service')}</span>` : html`<span class="chip off" title=${machine.faultNote ?? ''}>${msg('Out of service')}</span>`}`;
   }
 
   protected override _renderFields(d: MachineDraft, problems: Problems<string>) {
@@ -91,7 +115,15 @@ export class AdminMachines extends AdminRecordSection<Machine, MachineDraft> {
         problems.label,
         msg('As written on the machine, e.g. ATM 2'),
       )}
-      <label class="check"><input type="checkbox" name="inService" .checked=${d.inService} />${msg('In service (untick while it is broken)')}</label>`;
+      <label class="check"><input type="checkbox" name="inService" .checked=${d.inService} />${msg('In service (untick while it is broken)')}</label>
+      ${d.inService
+        ? nothing
+        : field(
+            msg('What is wrong?'),
+            html`<input name="faultNote" data-testid="admin-fault-note" .value=${d.faultNote} required maxlength=${FAULT_NOTE_LENGTH} aria-invalid=${!!problems.faultNote} />`,
+            problems.faultNote,
+            msg('Shown on the lobby manager’s screen until the machine is back in service'),
+          )}`;
   }
 
   protected override _renderRecordActions() {

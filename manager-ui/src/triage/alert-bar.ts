@@ -1,6 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { HallAlerts } from '../../../protocol/check-routes.js';
 import type { Service, ThrottleAlert } from '../../../protocol/schemas.js';
 import { getLocale } from '../localization.js';
 import { localizedName } from '../logic/locale.js';
@@ -8,6 +9,7 @@ import type { QueueAlert } from '../logic/queue-level.js';
 import { wholeMinutes } from '../logic/wait-time.js';
 import { counterName, machineKindLabel } from '../shell/labels.js';
 import { buttons, tokens } from '../shell/styles.js';
+import './hall-alert-strip.js';
 import type { WhatIfIntent } from './what-if-actions.js';
 
 const SHOWN = 2;
@@ -15,7 +17,9 @@ const SHOWN = 2;
 /**
  * Queues whose longest wait passed the branch's red threshold, each with the remedies at hand (疏導).
  * A remedy opens the what-if panel first, so the manager sees its effect before doing it.
- * Below them, kiosks refused tickets for issuing too fast, each offering to take back its tickets.
+ * Below them, kiosks refused tickets for issuing too fast, each offering to take back its tickets,
+ * and the hall's own alerts from the records (hall-alert-strip.ts): the opening check, overdue
+ * complaints, machines and devices, valued customers waiting.
  * @fires what-if-requested - detail: WhatIfIntent — open the suggested counter, or divert customers of the queue
  * @fires device-tickets-requested - detail: ThrottleAlert — cancel the kiosk's recent tickets (after a confirmation)
  */
@@ -27,6 +31,10 @@ export class AlertBar extends LitElement {
   @property({ attribute: false }) services: Service[] = [];
   /** Kiosks refused tickets for issuing too fast, latest first. */
   @property({ attribute: false }) throttleAlerts: ThrottleAlert[] = [];
+  /** The hall's alerts from the records (GET hall-alerts); null until fetched. */
+  @property({ attribute: false }) hall: HallAlerts | null = null;
+  /** The server's time now (ms). */
+  @property({ type: Number }) now = 0;
   /** Disables the buttons while a request runs. */
   @property({ type: Boolean }) busy = false;
 
@@ -67,7 +75,8 @@ export class AlertBar extends LitElement {
     const hidden = this.alerts.length - SHOWN;
     return html`${this.alerts.slice(0, SHOWN).map((alert) => this._renderAlert(alert))}
       ${hidden > 0 ? html`<div class="more">${msg(str`${hidden} more queues are over the limit`)}</div>` : nothing}
-      ${this.throttleAlerts.map((alert) => this._renderThrottle(alert))}`;
+      ${this.throttleAlerts.map((alert) => this._renderThrottle(alert))}
+      <hall-alert-strip .alerts=${this.hall} .now=${this.now} ?busy=${this.busy}></hall-alert-strip>`;
   }
 
   private _renderThrottle(alert: ThrottleAlert) {

@@ -20,6 +20,7 @@ import './alert-bar.js';
 import './counter-action-sheet.js';
 import './counters-strip.js';
 import './device-tickets-sheet.js';
+import { HallAlertsController } from './hall-alerts-controller.js';
 import type { DeviceTicketsCancelled } from './device-tickets-sheet.js';
 import './issue-ticket-sheet.js';
 import './queue-column.js';
@@ -55,6 +56,8 @@ export class TriagePage extends LitElement {
   @state() private _throttled: ThrottleAlert | null = null;
   /** The record form open for a ticket (complaint, customer, referral); null when none is. */
   @state() private _record: RecordRequest | null = null;
+  /** The hall's alerts from the records (opening check, complaints, machines, devices, valued customers). */
+  private _hall = new HallAlertsController(this, () => this._api, () => this._live);
 
   // Waits are shown in minutes: a tick every 15 s keeps them within a quarter minute of the truth.
   private _tick = new TickController(this, 15_000);
@@ -148,6 +151,11 @@ export class TriagePage extends LitElement {
     super();
     // The alert bar, a counter's sheet and the queue columns all ask for the same panel.
     this.addEventListener('what-if-requested', (event) => this._onWhatIfRequested(event as CustomEvent<WhatIfIntent>));
+    this.addEventListener('device-fault-resolve', (event) => void this._onResolveDeviceFault(event as CustomEvent<{ faultId: string }>));
+  }
+
+  private async _onResolveDeviceFault(event: CustomEvent<{ faultId: string }>) {
+    await this._run(() => this._hall.resolveDeviceFault(event.detail.faultId));
   }
 
   private get _now() {
@@ -165,6 +173,8 @@ export class TriagePage extends LitElement {
         .alerts=${queueAlerts(snapshot, now)}
         .services=${services}
         .throttleAlerts=${recentThrottleAlerts(snapshot.throttleAlerts ?? [], now)}
+        .hall=${this._hall.alerts}
+        .now=${now}
         @device-tickets-requested=${(e: CustomEvent<ThrottleAlert>) => (this._throttled = e.detail)}
         ?busy=${this._requests.busy || this._live.stale}
       ></alert-bar>

@@ -8,10 +8,12 @@ import type { DomainEventType } from '../../../protocol/messages.js';
 import { canUndoNoShow, NO_SHOW_UNDO_SECONDS, noShowWait } from '../../../protocol/no-show.js';
 import type { BranchSettings, Counter, MachineKind, PauseReason, Role, ThrottleAlert, Tier } from '../../../protocol/schemas.js';
 import { isRecentThrottleAlert } from '../../../protocol/throttle-alerts.js';
+import type { CustomerTier } from '../../../protocol/record-kinds.js';
 import { AppError, notFound } from '../errors.js';
 import { assertActsOnCounter, assertCanIssue, assertStaff, type Actor } from './actor.js';
 import { evolve, type BranchState, type Change, type TicketRecord } from './branch-state.js';
 import { businessDay } from './business-day.js';
+import { assertMachineKindInService } from './hall-check-rules.js';
 import { pickNextTicket, type WaitingTicket } from './call-order.js';
 import { formatTicketNumber, nextTicketNumber, ticketNumberValue } from './ticket-number.js';
 import { assertCounterAction, assertTicketAction, type TicketAction } from './ticket-transitions.js';
@@ -25,11 +27,21 @@ export interface TellerInfo {
   active: boolean;
 }
 
+/** The resource sheet's customer a VIP number matched, as the issue rule needs them: no name. */
+export interface RegisteredCustomer {
+  id: string;
+  tier: CustomerTier;
+}
+
 /** `finished`: the ticket as stored when it is no longer active, so a refusal can say what it is. */
 type TicketCommand<T extends string, Extra = object> = T extends string ? { type: T; actor: Actor; ticketId: string; finished?: TicketRecord } & Extra : never;
 
 export type Command =
-  | { type: 'issue'; actor: Actor; ticketId: string; serviceId: string; tier: Tier; customerRef: string | null }
+  /**
+   * `customerRef` is the HMAC of the number given (never the number); `customer` the resource
+   * sheet's customer it matched, which the service looked up before the command (absent: none).
+   */
+  | { type: 'issue'; actor: Actor; ticketId: string; serviceId: string; tier: Tier; customerRef: string | null; customer?: RegisteredCustomer | null }
   | { type: 'record_diversion'; actor: Actor; serviceId: string; machineKind: MachineKind }
   | { type: 'call_next'; actor: Actor; counterId: string }
   /** 指定叫號: the teller calls this waiting ticket of the counter's services, not the next in line. */
@@ -145,6 +157,7 @@ function decideOrThrow(state: BranchState, command: Command, now: Date): Decisio
     }
     case 'divert': {
       const ticket = actOn(state, command, 'divert', false);
+      assertMachineKindInService(state.machines, command.machineKind);
       return ticketChange(state, 'ticket.diverted', { ...ticket, status: 'diverted', divertedTo: command.machineKind, endedAt: at });
     }
     case 'change_tier': {
@@ -198,6 +211,8 @@ function issue(state: BranchState, command: Extract<Command, { type: 'issue' }>,
   const last = state.lastNumbers.get(service.prefix);
   const value = nextTicketNumber(last?.day === day ? last.value : null, inUse);
   if (value === null) throw new AppError('NUMBERS_EXHAUSTED', `all 999 numbers of ${service.prefix} are in use today`);
+  const customer = command.customer ?? null;
+  assertVipRecognised(state.branch.settings.vipRecognition, command.actor, command.tier, customer);
 
   const ticket: TicketRecord = {
     id: command.ticketId,
@@ -208,6 +223,7 @@ function issue(state: BranchState, command: Extract<Command, { type: 'issue' }>,
     tier: command.tier,
     status: 'waiting',
     customerRef: command.customerRef,
+    customerId: customer?.id ?? null,
     issuedAt: now.toISOString(),
     calledAt: null,
     startedAt: null,
@@ -219,11 +235,25 @@ function issue(state: BranchState, command: Extract<Command, { type: 'issue' }>,
     issuedByDevice: command.actor.kind === 'device' ? command.actor.id : null,
     issueEstimateSeconds: null,
   };
+  const changes: Change[] = [{ kind: 'number', prefix: service.prefix, day, value }, { kind: 'ticket', ticket, inserted: true }];
+  if (customer) changes.push({ kind: 'customer_visit', customerId: customer.id, at: ticket.issuedAt });
   return {
-    changes: [{ kind: 'number', prefix: service.prefix, day, value }, { kind: 'ticket', ticket, inserted: true }],
+    changes,
     events: [{ type: 'ticket.issued', ticket }],
     result: { ticketId: ticket.id },
   };
+}
+
+/**
+ * vipRecognition 'registry': the kiosk's VIP lane is for customers on the branch's resource sheet
+ * as VIP or valued; anyone else is refused (kindly, by the kiosk) and nothing is issued. Staff who
+ * issue a VIP ticket have seen the customer: their judgement stands, as it does when they move a
+ * ticket to the VIP lane. 'trust' gives the lane to any number, as before the sheet existed.
+ */
+export function assertVipRecognised(recognition: BranchSettings['vipRecognition'], actor: Actor, tier: Tier, customer: RegisteredCustomer | null): void {
+  if (recognition !== 'registry' || tier !== 'vip' || actor.kind !== 'device') return;
+  if (customer && (customer.tier === 'vip' || customer.tier === 'valued')) return;
+  throw new AppError('VIP_NOT_RECOGNISED', "this card or customer number is not on the branch's VIP list: take a regular or priority ticket, or ask the lobby manager");
 }
 
 /** The counter, once `actor` may call to it and it is open and free. */

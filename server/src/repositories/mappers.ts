@@ -82,7 +82,7 @@ export function toCounter(row: CounterRow, serviceIds: string[], tellerName: str
 }
 
 export function toMachine(row: MachineRow): Machine {
-  return { id: row.id, branchId: row.branch_id, kind: row.kind, label: row.label, inService: row.in_service === 1 };
+  return { id: row.id, branchId: row.branch_id, kind: row.kind, label: row.label, inService: row.in_service === 1, faultNote: row.fault_note };
 }
 
 /** The ticket as the server holds it, personal data included. */
@@ -103,6 +103,7 @@ export function toTicketRecord(row: TicketRow): TicketRecord {
     divertedTo: row.diverted_to,
     businessDay: row.business_day,
     customerRef: row.customer_ref,
+    customerId: row.customer_id,
     issuedBy: row.issued_by,
     issuedByDevice: row.issued_by_device,
     issueEstimateSeconds: row.issue_estimate_seconds,

@@ -4,6 +4,7 @@ import type { CreateMachineBody, UpdateMachineBody } from '../../../../protocol/
 import type { Machine } from '../../../../protocol/schemas.js';
 import { notFound } from '../../errors.js';
 import type { Db } from '../../repositories/db.js';
+import { hallCheckRepository } from '../../repositories/hall-check-repository.js';
 import { machineRepository } from '../../repositories/machine-repository.js';
 import type { Actor } from '../../domain/actor.js';
 import { branchAdmin, requireChanges, text, type AdminDeps } from './access.js';
@@ -33,14 +34,18 @@ export function createMachineAdmin({ db, runInBranch }: AdminDeps) {
       return result;
     },
 
-    /** `inService: false` when a machine is broken: the lobby stops sending customers to it. */
+    /** `inService: false` when a machine is broken: the lobby stops sending customers to it (fault note: POST …/machines/:id/fault). */
     async update(actor: Actor, branchId: string, machineId: string, body: UpdateMachineBody): Promise<Machine> {
       const staff = await branchAdmin(db, actor, branchId);
       requireChanges(body);
       const label = body.label === undefined ? undefined : text('label', body.label);
-      const { result } = await runInBranch(branchId, staff.id, async (trx, emit) => {
-        await requireMachine(trx, branchId, machineId);
+      const { result } = await runInBranch(branchId, staff.id, async (trx, emit, now) => {
+        const before = await requireMachine(trx, branchId, machineId);
         await machineRepository.update(trx, machineId, { kind: body.kind, label, inService: body.inService });
+        // Taken out here, it is faulty as from a check (who and when; the note comes from the fault
+        // route); back in service, its fault is forgotten.
+        if (body.inService === false && before.inService) await hallCheckRepository.markMachineFaulty(trx, machineId, { note: null, at: now.toISOString(), by: staff.id });
+        if (body.inService === true && !before.inService) await hallCheckRepository.markMachineFixed(trx, machineId);
         emit({ type: 'branch.configured' });
         return requireMachine(trx, branchId, machineId);
       });

@@ -1,0 +1,162 @@
+import { localized, msg, str } from '@lit/localize';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { DeviceFault, HallAlerts, OfflineDevice } from '../../../protocol/check-routes.js';
+import { elapsedMinutes } from '../logic/wait-time.js';
+import { buttons, tokens } from '../shell/styles.js';
+
+/** A device as the hall calls it: "Kiosk 1", "Display Hall wall". */
+const deviceName = (kind: OfflineDevice['kind'], label: string) => (kind === 'kiosk' ? msg(str`Kiosk ${label}`) : msg(str`Display ${label}`));
+
+function customerTierLabel(tier: string): string {
+  if (tier === 'vip') return msg('VIP');
+  if (tier === 'valued') return msg('Valued');
+  return msg('Potential');
+}
+
+/**
+ * The hall's own alerts above the queues (records of the day, not the queues): the opening check not
+ * done, complaints past their reply deadline, machines out of service, kiosks and displays offline or
+ * failing to print, and valued customers waiting (ticket number and tier, never a name). They share
+ * one line that scrolls sideways, the opening check first, so the queue columns keep their room.
+ * @fires device-fault-resolve - detail: { faultId } — the manager saw to a kiosk's printer
+ */
+@localized()
+@customElement('hall-alert-strip')
+export class HallAlertStrip extends LitElement {
+  @property({ attribute: false }) alerts: HallAlerts | null = null;
+  /** The server's time now (ms), for "offline for 3 min". */
+  @property({ type: Number }) now = 0;
+  @property({ type: Boolean }) busy = false;
+
+  static override styles = [
+    tokens,
+    buttons,
+    css`
+      :host {
+        display: block;
+      }
+      a.action {
+        display: inline-flex;
+        align-items: center;
+        min-height: var(--target);
+        padding: 0 16px;
+        border-radius: 10px;
+        border: 2px solid var(--accent);
+        background: var(--card);
+        color: var(--accent);
+        font-weight: 600;
+        text-decoration: none;
+        white-space: nowrap;
+      }
+      a.action:focus-visible {
+        outline: 3px solid var(--warn-fill);
+        outline-offset: 2px;
+      }
+      ul {
+        display: flex;
+        gap: 8px;
+        margin: 0;
+        padding: 3px 12px;
+        list-style: none;
+        overflow-x: auto;
+        white-space: nowrap;
+        background: var(--card);
+        border-bottom: 1px solid var(--line);
+      }
+      li {
+        flex: none;
+        display: flex;
+        align-items: center;
+        gap: 8px;
+        min-height: var(--target);
+        padding: 0 4px 0 12px;
+        border-radius: 10px;
+        background: var(--bg);
+        font-weight: 600;
+      }
+      li.opening {
+        color: var(--warn);
+        background: #fff4d6;
+        border: 2px solid var(--warn-fill);
+      }
+      li.alarm {
+        color: var(--alarm);
+        background: #fdecea;
+      }
+      li.valued {
+        color: var(--accent-dark);
+        background: #e6eef8;
+      }
+      li.plain {
+        padding-inline-end: 12px;
+      }
+    `,
+  ];
+
+  override render() {
+    const alerts = this.alerts;
+    if (!alerts) return nothing;
+    // Most urgent first: a valued customer to greet now, then what stops customers being served.
+    const items = [
+      ...alerts.valuedCustomersWaiting.map((v) => {
+        const { number } = v;
+        const tier = customerTierLabel(v.tier);
+        return html`<li class="valued plain" data-testid="hall-alert-valued">★ ${msg(str`Valued customer waiting: ${number} (${tier})`)}</li>`;
+      }),
+      ...alerts.deviceFaults.map((f) => this._renderFault(f)),
+      ...alerts.offlineDevices.map((d) => this._renderOffline(d)),
+      ...alerts.faultyMachines.map(({ label, faultNote: note }) => {
+        const text = note ? msg(str`${label} out of service: ${note}`) : msg(str`${label} out of service`);
+        return html`<li class="alarm plain" data-testid="hall-alert-machine">✕ ${text}</li>`;
+      }),
+      ...(alerts.overdueComplaints > 0 ? [this._renderOverdue(alerts.overdueComplaints)] : []),
+    ];
+    if (!alerts.openingCheckDone) items.unshift(this._renderOpeningCheck());
+    return items.length ? html`<ul aria-label=${msg('Hall alerts')} tabindex="0" data-testid="hall-alerts">${items}</ul>` : nothing;
+  }
+
+  /** Leads the line until today's opening check is done. */
+  private _renderOpeningCheck() {
+    return html`<li class="opening" data-testid="opening-check-banner">
+      ${msg("Today's opening check is not done")}
+      <a class="action" href="#/records/checks" data-testid="opening-check-link">${msg('Do the opening check')}</a>
+    </li>`;
+  }
+
+  private _renderOverdue(count: number) {
+    return html`<li class="alarm" data-testid="hall-alert-complaints">
+      ⚠ ${count === 1 ? msg('1 complaint past its reply deadline') : msg(str`${count} complaints past their reply deadline`)}
+      <a class="action" href="#/records/complaints">${msg('Open the log')}</a>
+    </li>`;
+  }
+
+  private _renderOffline(device: OfflineDevice) {
+    const name = deviceName(device.kind, device.label);
+    const minutes = device.offlineSince ? elapsedMinutes(device.offlineSince, this.now) : 0;
+    const text = device.offlineSince ? msg(str`${name} offline for ${minutes} min`) : msg(str`${name} has not connected`);
+    return html`<li class="alarm plain" data-testid="hall-alert-offline">⚠ ${text}</li>`;
+  }
+
+  private _renderFault(fault: DeviceFault) {
+    const name = deviceName('kiosk', fault.deviceLabel);
+    const text = fault.kind === 'paper_out' ? msg(str`${name} is out of paper`) : msg(str`${name} could not print a ticket`);
+    return html`<li class="alarm" data-testid="hall-alert-print">
+      ⚠ ${text}
+      <button
+        type="button"
+        ?disabled=${this.busy}
+        data-testid="hall-alert-resolve"
+        @click=${() => this.dispatchEvent(new CustomEvent('device-fault-resolve', { detail: { faultId: fault.id }, bubbles: true, composed: true }))}
+      >
+        ${msg('Resolved')}
+      </button>
+    </li>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hall-alert-strip': HallAlertStrip;
+  }
+}
