@@ -50,6 +50,7 @@ export class TopBar extends LitElement {
         min-width: 4em;
         overflow: hidden;
         text-overflow: ellipsis;
+        flex: 0 100 auto;
       }
       .pages {
         display: flex;
@@ -92,6 +93,9 @@ export class TopBar extends LitElement {
         overflow: hidden;
         text-overflow: ellipsis;
         max-width: 260px;
+        /* Space runs out for the user's name first, then the branch's, and only then do the pages scroll. */
+        flex: 0 1000 auto;
+        min-width: 0;
       }
       @media (max-width: 1180px) {
         nav {

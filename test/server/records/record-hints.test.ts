@@ -25,7 +25,9 @@ async function watch(token: string): Promise<Collector> {
   return live;
 }
 
-const hintsOf = (live: Collector) => live.messages.filter((m): m is Extract<ServerMessage, { type: 'records.changed' }> => m.type === 'records.changed');
+/** The hints a socket received, but those of the devices' own comings and goings (device health). */
+const hintsOf = (live: Collector) =>
+  live.messages.filter((m): m is Extract<ServerMessage, { type: 'records.changed' }> => m.type === 'records.changed' && m.record !== 'device');
 
 describe('records.changed hints', () => {
   it('reach the branch manager and the named account manager, and no one else', async () => {

@@ -127,7 +127,8 @@ describe('rating and the survey on the mobile ticket page', () => {
       expect(await seriousViolations(page)).toEqual([]);
       await tid(page, 'mobile-rating-send').click();
       await tid(page, 'mobile-rating-thanks').waitFor();
-      await eventually(async () => (await ratingOf(ticketId))?.reason).toBe('not_resolved: Card still blocked');
+      await eventually(async () => (await ratingOf(ticketId))?.reason).toBe('not_resolved');
+      expect((await ratingOf(ticketId))?.comment).toBe('Card still blocked');
     } finally {
       await page.context().close();
     }

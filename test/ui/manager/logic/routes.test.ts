@@ -56,7 +56,8 @@ describe('routes', () => {
 
   it('lists only the pages a role works on', () => {
     expect(pagesFor('teller')).toEqual(['counter']);
-    expect(pagesFor('manager')).toEqual(['triage', 'counter', 'reports', 'staffing', 'admin']);
-    expect(pagesFor('admin')).toEqual(['admin', 'triage', 'counter', 'reports', 'staffing']);
+    expect(pagesFor('manager')).toEqual(['triage', 'counter', 'records', 'reports', 'staffing', 'admin']);
+    expect(pagesFor('admin')).toEqual(['admin', 'triage', 'counter', 'records', 'reports', 'staffing']);
+    expect(pagesFor('account_manager')).toEqual(['referrals']);
   });
 });
