@@ -125,7 +125,7 @@ describe("the lobby manager's day", () => {
   }, 120_000);
 
   it('the manager logs a complaint about the visit and refers the customer; the referral reaches the wealth manager live', async () => {
-    const wealth = await signIn('wealth1', 'referral-inbox');
+    const wealth = await signIn('wealth1', 'referral-new-count');
     await tid(manager, `ticket-${vipNumber}`).click();
     await tid(manager, 'action-complaint').click();
     await tid(manager, 'complaint-category-waiting_time').click();

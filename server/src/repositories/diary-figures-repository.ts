@@ -90,11 +90,19 @@ async function faults(db: Db, branchId: string, day: string, timeZone: string) {
   };
 }
 
-/** The items of a check (JSON, one { item, ok, note } each) found faulty; a row that does not parse counts none. */
+/**
+ * The items of a check (JSON, one { item, machineId?, ok, note } each) found faulty, machines left out:
+ * a machine a check finds faulty is counted once, by its fault time, with the machines. A row that
+ * does not parse counts none.
+ */
 function faultyItems(items: string): number {
   try {
     const parsed: unknown = JSON.parse(items);
-    return Array.isArray(parsed) ? parsed.filter((item) => (item as { ok?: unknown } | null)?.ok === false).length : 0;
+    const faulty = (item: unknown) => {
+      const entry = item as { ok?: unknown; machineId?: unknown } | null;
+      return entry?.ok === false && !entry.machineId;
+    };
+    return Array.isArray(parsed) ? parsed.filter(faulty).length : 0;
   } catch {
     return 0;
   }

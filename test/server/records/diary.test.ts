@@ -248,7 +248,13 @@ describe("the day's figures", () => {
     await db.insertInto('device_faults').values({ id: 'f1', branch_id: BRANCH, device_id: 'kiosk', kind: 'paper_out', detail: null, at: at(13), resolved_at: null, resolved_by: null }).execute();
     await db.insertInto('hall_checks').values({
       id: 'h1', branch_id: BRANCH, business_day: DAY, kind: 'opening', checked_by: 'manager', checked_at: at(8, 30),
-      items: JSON.stringify([{ item: 'ticket_machine', ok: true, note: '' }, { item: 'forms_and_pens', ok: false, note: 'no pens' }, { item: 'hall_tidy', ok: false, note: '' }]),
+      // The faulty ATM 2 is counted once, with the machines, not again as an item of the check.
+      items: JSON.stringify([
+        { item: 'ticket_machine', ok: true, note: '' },
+        { item: 'forms_and_pens', ok: false, note: 'no pens' },
+        { item: 'hall_tidy', ok: false, note: '' },
+        { item: 'ATM 2', machineId: 'atm-2', ok: false, note: 'card reader' },
+      ]),
     }).execute();
 
     const res = await t.app.inject({ method: 'GET', url: `${diaryUrl}/figures?day=${DAY}`, headers: await as('manager') });
