@@ -9,7 +9,7 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      's005053d82b712e0a': `工作记录`,
+      's005053d82b712e0a': `备注`,
 's01b96e204c451550': `大堂现场`,
 's02b36612af9aa513': `请至少选择一项业务。`,
 's02b9520d419e40b7': `设备`,
@@ -96,7 +96,7 @@
 's28d175aad89d3f67': `尚未填写`,
 's297dfb8105d06639': `重新处理中`,
 's299471158490c8eb': `只看逾期`,
-'s2a78af1472fb5aeb': `理财经理`,
+'s2a78af1472fb5aeb': `客户经理`,
 's2ab5eafcb895bf40': `CSV 文件，首行为列名：name, number, tier, phone, needs, manager（用户名）。`,
 's2ba96029e36c22de': `在此窗口工作`,
 's2cb09246564cbbd2': `减少`,
@@ -148,7 +148,7 @@
 's3f74be95b0763521': `贵宾客户`,
 's3f79b195aab84fa9': str`已将 ${0}（${1}）记入客户资源信息表`,
 's3fc94cc80a0ca0fb': `其余全部正常`,
-'s42cbd8dca939a9c7': `检查结果`,
+'s42cbd8dca939a9c7': `检查`,
 's44a42829341dc079': str`无法预测：${0}`,
 's44add38a493e53a5': str`${0} 分钟`,
 's44ffa12b2624ea84': str`已办结 ${0} · 已叫号 ${1}`,

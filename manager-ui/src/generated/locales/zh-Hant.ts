@@ -9,7 +9,7 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      's005053d82b712e0a': `工作記錄`,
+      's005053d82b712e0a': `備註`,
 's01b96e204c451550': `大堂現場`,
 's02b36612af9aa513': `請至少選擇一項業務。`,
 's02b9520d419e40b7': `設備`,
@@ -96,7 +96,7 @@
 's28d175aad89d3f67': `尚未填寫`,
 's297dfb8105d06639': `重新處理中`,
 's299471158490c8eb': `只看逾期`,
-'s2a78af1472fb5aeb': `理財經理`,
+'s2a78af1472fb5aeb': `客戶經理`,
 's2ab5eafcb895bf40': `CSV 檔案，首行為欄名：name, number, tier, phone, needs, manager（用戶名）。`,
 's2ba96029e36c22de': `在此窗口工作`,
 's2cb09246564cbbd2': `減少`,
@@ -148,7 +148,7 @@
 's3f74be95b0763521': `貴賓客戶`,
 's3f79b195aab84fa9': str`已將 ${0}（${1}）記入客戶資源信息表`,
 's3fc94cc80a0ca0fb': `其餘全部正常`,
-'s42cbd8dca939a9c7': `檢查結果`,
+'s42cbd8dca939a9c7': `檢查`,
 's44a42829341dc079': str`無法預測：${0}`,
 's44add38a493e53a5': str`${0} 分鐘`,
 's44ffa12b2624ea84': str`已辦結 ${0} · 已叫號 ${1}`,
