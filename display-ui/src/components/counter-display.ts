@@ -1,5 +1,5 @@
 import { localized, msg, str } from '@lit/localize';
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { counterIsBusy, type ApiClient, type Snapshot } from '../../../protocol/index.js';
 import { englishLine } from '../localization.js';
@@ -61,6 +61,11 @@ export class CounterDisplay extends LitElement {
         color: inherit;
         opacity: 0.85;
         font-size: 4vh;
+      }
+      header .next-call {
+        margin-top: 1vh;
+        font-size: 6vh;
+        font-variant-numeric: tabular-nums;
       }
       main {
         flex: 1;
@@ -128,11 +133,22 @@ export class CounterDisplay extends LitElement {
     const n = this.counterNumber;
     const counter = this.state.counters.find((c) => c.number === n);
     return html`
-      <header>${msg(str`Counter ${n}`)}${englishLine(`Counter ${n}`)}</header>
+      <header>${msg(str`Counter ${n}`)}${englishLine(`Counter ${n}`)}${this.renderNextCall(counter)}</header>
       ${this.rating && this.api && counter
         ? html`<main class="rating"><rating-pad .api=${this.api} ticketId=${this.rating.ticketId} ticketNumber=${this.rating.ticketNumber}></rating-pad></main>`
         : html`<main class=${this.stale ? 'stale' : ''}>${counter ? this.renderCounter(counter) : this.renderUnknown()}</main>`}
     `;
+  }
+
+  /**
+   * While the rating pad asks the customer who just left, the teller may already have called the next
+   * one (complete and call next): their number shows in the header, so the next customer sees it here too.
+   */
+  private renderNextCall(counter: Snapshot['counters'][number] | undefined) {
+    if (!this.rating || !counter?.currentTicketId) return nothing;
+    const ticket = this.state.tickets.find((t) => t.id === counter.currentTicketId);
+    if (!ticket || ticket.id === this.rating.ticketId || !counterIsBusy(counter, ticket)) return nothing;
+    return html`<div class="next-call" data-testid="counter-next-call">${msg(str`Now calling ${ticket.number}`)}${englishLine(`Now calling ${ticket.number}`)}</div>`;
   }
 
   private renderCounter(counter: Snapshot['counters'][number]) {

@@ -111,6 +111,27 @@ describe('the rating pad on the counter display', () => {
     }
   }, 60_000);
 
+  it('shows the next number called here while it asks the customer who just left', async () => {
+    const page = await openDisplay('zh-Hant');
+    try {
+      const next = (await post(`/api/branches/${BRANCH}/tickets`, 'manager', { serviceId: service('A') })).json();
+      const ticket = (await post(`/api/branches/${BRANCH}/tickets`, 'manager', { serviceId: service('A') })).json();
+      await post(`/api/counters/${counter(1)}/call-ticket`, 'teller1', { ticketId: ticket.id });
+      await post(`/api/tickets/${ticket.id}/start`, 'teller1');
+      await post(`/api/counters/${counter(1)}/complete-and-call-next`, 'teller1');
+      await tid(page, 'rating-score-5').waitFor();
+      await eventually(() => tid(page, 'counter-next-call').innerText()).toContain(next.number);
+      await page.screenshot({ path: '/tmp/shots/ratings-pad-next-call-zh-Hant.png' });
+      await tid(page, 'rating-score-5').click();
+      await eventually(async () => (await ratingOf(ticket.id))?.score).toBe(5);
+      // The counter free again for the next test.
+      await post(`/api/tickets/${next.id}/start`, 'teller1');
+      await post(`/api/tickets/${next.id}/complete`, 'teller1');
+    } finally {
+      await page.context().close();
+    }
+  }, 60_000);
+
   it('leaves after 30 s without storing anything when nobody taps', async () => {
     const page = await openDisplay('en');
     try {
