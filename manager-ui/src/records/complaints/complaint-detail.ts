@@ -2,6 +2,7 @@ import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { ADMIN_ROUTES, fillPath, type AdminUser } from '../../../../protocol/admin-schemas.js';
 import type { ApiClient } from '../../../../protocol/api-client.js';
 import { COMPLAINT_LIMITS, complaintRoutes, type Complaint, type UpdateComplaintBody } from '../../../../protocol/complaint-routes.js';
 import { COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS } from '../../../../protocol/record-kinds.js';
@@ -36,6 +37,8 @@ export class ComplaintDetail extends LitElement {
   @consume({ context: userContext, subscribe: true }) @state() private _user: User | null = null;
 
   @state() private _editing = false;
+  /** Who may handle a complaint: the branch's active managers and admins (loaded when editing starts). */
+  @state() private _handlers: { id: string; name: string }[] = [];
   @state() private _draft: Draft = {};
 
   private _save = new RequestController(this, 'one-at-a-time');
@@ -156,6 +159,13 @@ export class ComplaintDetail extends LitElement {
         <label class="field">${msg('Customer name')}<input type="text" name="customerName" maxlength=${COMPLAINT_LIMITS.customerNameLength} .value=${d.customerName ?? ''} /></label>
         <label class="field">${msg('Phone')}<input type="tel" name="customerPhone" maxlength="24" .value=${d.customerPhone ?? ''} /></label>
       </div>
+      <label class="field">
+        ${msg('Handled by')}
+        <select name="handlerId" data-testid="complaint-edit-handler" .value=${d.handlerId ?? ''}>
+          <option value="" ?selected=${!d.handlerId}>${msg('Nobody yet')}</option>
+          ${this._handlers.map((h) => html`<option value=${h.id} ?selected=${d.handlerId === h.id}>${h.name}</option>`)}
+        </select>
+      </label>
       ${text('content', msg('What the customer complained of'), COMPLAINT_LIMITS.contentLength)}
       ${c.status === 'replied' ? text('reply', msg('Reply'), COMPLAINT_LIMITS.replyLength) : nothing}
       ${text('rootCause', msg('Root cause'), COMPLAINT_LIMITS.noteLength)} ${text('fix', msg('Fix'), COMPLAINT_LIMITS.noteLength)}
@@ -204,9 +214,21 @@ export class ComplaintDetail extends LitElement {
       reply: c.reply ?? '',
       rootCause: c.rootCause ?? '',
       fix: c.fix ?? '',
+      handlerId: c.handlerId ?? '',
     };
     this._editing = true;
+    void this._loadHandlers();
   };
+
+  private async _loadHandlers() {
+    if (this._handlers.length > 0) return;
+    try {
+      const users = await this._api.get<AdminUser[]>(fillPath(ADMIN_ROUTES.users, { branchId: this.complaint.branchId }));
+      this._handlers = users.filter((u) => u.active && (u.role === 'manager' || u.role === 'admin')).map((u) => ({ id: u.id, name: u.displayName }));
+    } catch {
+      // Without the list, the current handler stays as it is; "Take it over" still works.
+    }
+  }
 
   private _onSaveEdit = async (event: Event) => {
     event.preventDefault();
@@ -221,6 +243,7 @@ export class ComplaintDetail extends LitElement {
       if (nullable(d[field]) !== c[field]) body[field] = nullable(d[field]);
     }
     if (c.status === 'replied' && d.reply.trim() && d.reply.trim() !== c.reply) body.reply = d.reply.trim();
+    if ((d.handlerId || null) !== c.handlerId) body.handlerId = d.handlerId || null;
     if (Object.keys(body).length === 0) return void (this._editing = false);
     if (await this._send(() => this._api.call(complaintRoutes.update, this._ids(), body as UpdateComplaintBody))) this._editing = false;
   };

@@ -128,6 +128,20 @@ describe.each(LANGS.map((lang, i) => [lang, i + 1] as const))('the complaint log
     await check(triage, `complaints-log-${lang}`, 'complaint-log');
     await row.click();
     await eventually(() => tid(triage, 'complaint-detail-content').textContent()).toContain('Waited 45 minutes');
+    // Someone else handles it: the branch head, picked from the branch's managers.
+    const head = await server.app.inject({
+      method: 'POST',
+      url: `/api/branches/${BRANCH}/admin/users`,
+      headers: await server.as('admin'),
+      payload: { username: `head-${lang}`, displayName: `Branch head ${lang}`, role: 'manager', password: 'branch-head-password' },
+    });
+    expect(head.statusCode, head.body).toBe(201);
+    const headId = head.json().id as string;
+    await tid(triage, 'complaint-edit').click();
+    await eventually(() => triage.locator(`[data-testid="complaint-edit-handler"] option[value="${headId}"]`).count()).toBe(1);
+    await tid(triage, 'complaint-edit-handler').selectOption(headId);
+    await tid(triage, 'complaint-edit-save').click();
+    await eventually(async () => (await server.app.lobby.db.selectFrom('complaints').select('handler_id').where('ticket_id', '=', ticket.id).executeTakeFirstOrThrow()).handler_id).toBe(headId);
     await tid(triage, 'complaint-reply-text').fill('Apologised; a third counter now opens when the queue passes ten');
     await check(triage, `complaints-${lang}`, 'complaint-log');
     await tid(triage, 'complaint-reply').click();
