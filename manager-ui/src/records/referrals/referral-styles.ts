@@ -1,131 +1,35 @@
-/** The look shared by the referral form, the managers' list and the account manager's inbox. */
+/** The look of the referral form, the managers' list and the account manager's inbox: the records' shared look, the new-referrals badge and the states' colours. */
 import { css } from 'lit';
+import { recordStyles } from '../record-styles.js';
 
-export const referralStyles = css`
-  .field {
-    display: flex;
-    flex-direction: column;
-    gap: 6px;
-    margin-bottom: 14px;
-    font-weight: 600;
-  }
-  .field .hint {
-    font-weight: 400;
-    color: var(--muted);
-    font-size: 14px;
-  }
-  input[type='text'],
-  input[type='tel'],
-  input[type='month'],
-  select,
-  textarea {
-    font: inherit;
-    font-weight: 400;
-    min-height: var(--target);
-    box-sizing: border-box;
-    padding: 8px 12px;
-    border: 2px solid var(--line);
-    border-radius: 10px;
-    background: var(--card);
-    color: var(--text);
-    width: 100%;
-  }
-  textarea {
-    min-height: 88px;
-    resize: vertical;
-  }
-  input:focus-visible,
-  select:focus-visible,
-  textarea:focus-visible {
-    outline: 3px solid var(--warn-fill);
-    outline-offset: 1px;
-    border-color: var(--accent);
-  }
-  fieldset {
-    border: none;
-    margin: 0 0 14px;
-    padding: 0;
-  }
-  legend {
-    font-weight: 600;
-    margin-bottom: 6px;
-    padding: 0;
-  }
-  .chips {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 8px;
-  }
-  .chip {
-    position: relative;
-    display: inline-flex;
-    align-items: center;
-    min-height: var(--target);
-    padding: 0 16px;
-    border: 2px solid var(--line);
-    border-radius: 24px;
-    font-weight: 600;
-    cursor: pointer;
-    background: var(--card);
-  }
-  .chip input {
-    position: absolute;
-    opacity: 0;
-    inset: 0;
-    margin: 0;
-    cursor: pointer;
-  }
-  .chip:has(input:checked) {
-    border-color: var(--accent);
-    background: var(--accent);
-    color: #fff;
-  }
-  .chip:has(input:focus-visible) {
-    outline: 3px solid var(--warn-fill);
-    outline-offset: 2px;
-  }
-  .error {
-    color: var(--alarm);
-    font-weight: 600;
-    margin: 8px 0;
-  }
-  .badge {
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    min-width: 28px;
-    height: 28px;
-    padding: 0 8px;
-    box-sizing: border-box;
-    border-radius: 14px;
-    background: var(--accent);
-    color: #fff;
-    font-weight: 700;
-    font-variant-numeric: tabular-nums;
-  }
-  .status {
-    display: inline-block;
-    padding: 2px 10px;
-    border-radius: 12px;
-    font-size: 14px;
-    font-weight: 700;
-    border: 1px solid currentColor;
-    white-space: nowrap;
-  }
-  .status.referred {
-    color: var(--accent);
-  }
-  .status.contacted {
-    color: var(--warn);
-  }
-  .status.converted {
-    color: var(--ok);
-  }
-  .status.declined {
-    color: var(--muted);
-  }
-  .empty {
-    color: var(--muted);
-    padding: 24px 0;
-  }
-`;
+export const referralStyles = [
+  recordStyles,
+  css`
+    .badge {
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      min-width: 28px;
+      height: 28px;
+      padding: 0 8px;
+      box-sizing: border-box;
+      border-radius: 14px;
+      background: var(--accent);
+      color: #fff;
+      font-weight: 700;
+      font-variant-numeric: tabular-nums;
+    }
+    .status.referred {
+      color: var(--accent);
+    }
+    .status.contacted {
+      color: var(--warn);
+    }
+    .status.converted {
+      color: var(--ok);
+    }
+    .status.declined {
+      color: var(--muted);
+    }
+  `,
+];
