@@ -11,6 +11,8 @@ export interface Config {
   databaseFile: string;
   /** Seed the demo branch with its well-known demo passwords on an empty database. */
   demo: boolean;
+  /** With the demo branch, also write its 60 business days of simulated past (LOBBYFLOW_DEMO_HISTORY=0: none). */
+  demoHistory: boolean;
   /** The first admin's password outside demo mode. */
   adminPassword: string | undefined;
   logLevel: string;
@@ -35,6 +37,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     databaseFile,
     demo: env.LOBBYFLOW_DEMO !== '0',
+    demoHistory: env.LOBBYFLOW_DEMO_HISTORY !== '0',
     adminPassword: env.LOBBYFLOW_ADMIN_PASSWORD || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     serveUi: env.LOBBYFLOW_UI !== '0',

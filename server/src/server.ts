@@ -8,6 +8,7 @@ import { loggerOptions } from './lib/logger.js';
 import { systemClock } from './lib/clock.js';
 import { loadCustomerKey } from './lib/customer-key.js';
 import { DEMO_BRANCH_ID, DEMO_DEVICE_TOKENS, DEMO_PASSWORD, isEmpty, seedDemoBranch, seedFirstAdmin } from './seed/demo-branch.js';
+import { seedDemoHistory } from './seed/demo-history.js';
 
 /** Longest a graceful shutdown may take before the process exits anyway (with code 1). */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -23,6 +24,11 @@ if (await isEmpty(db)) {
   if (config.demo) {
     await seedDemoBranch(db, systemClock);
     app.log.info('Demo branch "demo" created.');
+    if (config.demoHistory) {
+      const startedAt = performance.now();
+      const history = await seedDemoHistory(db, systemClock);
+      if (history) app.log.info(`Demo history: ${history.days.length} business days, ${history.tickets} tickets in ${Math.round(performance.now() - startedAt)} ms (LOBBYFLOW_DEMO_HISTORY=0 skips it).`);
+    }
   } else if (config.adminPassword) {
     await seedFirstAdmin(db, systemClock, config.adminPassword);
     app.log.info('First admin "admin" created from LOBBYFLOW_ADMIN_PASSWORD.');
