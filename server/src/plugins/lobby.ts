@@ -15,6 +15,7 @@ import { createRealtimeHub } from '../realtime/realtime-hub.js';
 import { createAdminService } from '../services/admin-service.js';
 import { createForecastService } from '../services/forecast-service.js';
 import { createReportService } from '../services/report-service.js';
+import { createReportFiguresService } from '../services/report-figures-service.js';
 import { createNoticeService } from '../services/notice-service.js';
 import { createDayCloseService } from '../services/day-close-service.js';
 import { createCounterService } from '../services/counter-service.js';
@@ -75,6 +76,7 @@ export function createLobby({ db, clock, bus, whatIf, customerKey }: LobbyDeps) 
     notices: createNoticeService({ db, runInBranch }),
     admin: createAdminService({ db, clock, runInBranch }),
     reports: createReportService({ db, clock }),
+    reportFigures: createReportFiguresService({ db, clock }),
     forecasts: createForecastService({ db, clock, engine, whatIfPool }),
     hints,
     presence: createDevicePresence(records),
