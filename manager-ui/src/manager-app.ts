@@ -16,6 +16,7 @@ import './records/referrals/referral-inbox.js';
 import './reports/reports-page.js';
 import './shell/manager-connection-banner.js';
 import './shell/login-page.js';
+import { deviceBranch, rememberBranch } from './shell/device-branch.js';
 import { errorText } from './shell/error-text.js';
 import { tokens } from './shell/styles.js';
 import './shell/toast-message.js';
@@ -25,19 +26,6 @@ import './triage/triage-page.js';
 
 // The admin page is built by its own team in src/admin; the glob stays empty (and the build green) until it exists.
 const ADMIN_PAGE = import.meta.glob('./admin/admin-page.{ts,js}');
-const BRANCH_KEY = 'lobbyflow.manager.branch';
-
-/** An admin belongs to no branch: work on ?branch=, else the last branch used here, else the demo branch. */
-function adminBranch(): string {
-  let branch = new URLSearchParams(location.search).get('branch');
-  try {
-    branch ??= localStorage.getItem(BRANCH_KEY);
-    if (branch) localStorage.setItem(BRANCH_KEY, branch);
-  } catch {
-    // Storage unavailable: ?branch= or the default for this page only.
-  }
-  return branch ?? 'demo';
-}
 
 /**
  * The staff console: sign-in, then the page the user's role works on, with live branch state
@@ -126,7 +114,9 @@ export class ManagerApp extends LitElement {
   private _setUser(user: User | null) {
     this._user = user;
     this._branchLocaleApplied = false;
-    this._branchId = user ? (user.branchId ?? adminBranch()) : null;
+    // An admin belongs to no branch: ?branch=, else the last branch used here, else the demo branch.
+    this._branchId = user ? (user.branchId ?? deviceBranch()) : null;
+    if (this._branchId) rememberBranch(this._branchId);
     this._liveController.restart();
     this._navigate();
   }

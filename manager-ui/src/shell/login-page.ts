@@ -3,9 +3,13 @@ import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiError, type ApiClient } from '../../../protocol/api-client.js';
+import { publicBranchRoutes, type PublicBranch } from '../../../protocol/public-branch-routes.js';
 import type { User } from '../../../protocol/schemas.js';
 import { apiContext } from '../app-context.js';
+import { applyLocale, explicitLocale, getLocale } from '../localization.js';
+import { localizedName } from '../logic/locale.js';
 import { signIn } from '../session.js';
+import { deviceBranch } from './device-branch.js';
 import { errorText } from './error-text.js';
 import './manager-language-switch.js';
 import { buttons, tokens } from './styles.js';
@@ -25,6 +29,8 @@ function lockedText(err: ApiError): string {
 
 /**
  * Staff sign-in. The server's error message shows under the form; a locked account is told how long to wait.
+ * It starts in the language of this device's branch (?branch=, the last one used here, or the demo
+ * branch) unless someone chose a language on this device, and names the branch.
  * @fires signed-in - detail: the signed-in `User`
  */
 @localized()
@@ -34,6 +40,8 @@ export class LoginPage extends LitElement {
 
   @state() private _error = '';
   @state() private _busy = false;
+  /** The branch this device signs in to, once known (null while loading, or when there is none). */
+  @state() private _branch: PublicBranch | null = null;
 
   static override styles = [
     tokens,
@@ -91,6 +99,10 @@ export class LoginPage extends LitElement {
         min-height: 56px;
         font-size: 20px;
       }
+      .branch {
+        color: var(--text);
+        font-weight: 600;
+      }
       .error {
         color: var(--alarm);
         background: #fdecea;
@@ -105,6 +117,7 @@ export class LoginPage extends LitElement {
     return html`<div class="lang"><manager-language-switch></manager-language-switch></div>
       <form @submit=${this._onSubmit} novalidate>
         <h1>${msg('Staff sign-in')}</h1>
+        ${this._branch ? html`<p class="branch" data-testid="login-branch">${localizedName(this._branch.name, getLocale())}</p>` : nothing}
         <p>${msg('Lobby manager, tellers and administrators')}</p>
         <label>
           ${msg('User name')}
@@ -117,6 +130,22 @@ export class LoginPage extends LitElement {
         ${this._error ? html`<div class="error" role="alert" data-testid="login-error">${this._error}</div>` : nothing}
         <button type="submit" class="primary" ?disabled=${this._busy}>${this._busy ? msg('Signing in…') : msg('Sign in')}</button>
       </form>`;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void this._loadBranch();
+  }
+
+  /** Reads the branch (no sign-in needed) and, unless a language was chosen here, speaks its language. */
+  private async _loadBranch() {
+    try {
+      this._branch = await this._api.call(publicBranchRoutes.publicBranch, { branchId: deviceBranch() });
+    } catch {
+      // No such branch (outside demo mode without ?branch=) or offline: the browser's language stays.
+      return;
+    }
+    if (!explicitLocale()) await applyLocale(this._branch.defaultLocale);
   }
 
   private async _onSubmit(event: SubmitEvent) {
