@@ -1,8 +1,12 @@
+import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
-import { LitElement, css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { Service, Ticket } from '../../../protocol/schemas.js';
+import { EMPTY_LIVE, liveContext, type LiveState } from '../app-context.js';
 import { getLocale } from '../localization.js';
+import { absentForSeconds } from '../logic/absent-customers.js';
+import { SHORTCUT_LABELS } from '../logic/shortcuts.js';
 import { localizedName } from '../logic/locale.js';
 import { elapsedMinutes, elapsedSeconds, wholeMinutes } from '../logic/wait-time.js';
 import { tierLabel, TIER_SYMBOL } from '../shell/labels.js';
@@ -20,6 +24,8 @@ export class CurrentTicketCard extends LitElement {
   @property({ attribute: false }) service: Service | undefined;
   /** The server's clock, in ms since the epoch. */
   @property({ type: Number }) now = Date.now();
+  /** For the branch's absentAlertSeconds: past it, a called customer who has not come is pointed out. */
+  @consume({ context: liveContext, subscribe: true }) @state() private _live: LiveState = EMPTY_LIVE;
 
   static override styles = [
     tokens,
@@ -76,6 +82,14 @@ export class CurrentTicketCard extends LitElement {
         color: var(--muted);
         font-size: 22px;
       }
+      .absent {
+        color: var(--warn);
+        font-weight: 700;
+        background: #fff4d6;
+        border-inline-start: 4px solid var(--warn-fill);
+        padding: 2px 10px;
+        border-radius: 6px;
+      }
       :host {
         flex-wrap: wrap;
         row-gap: 8px;
@@ -101,7 +115,7 @@ export class CurrentTicketCard extends LitElement {
           ${ticket.tier === 'regular' ? '' : html`<span class="tier ${ticket.tier}" data-testid="current-tier">${TIER_SYMBOL[ticket.tier]} ${tierLabel(ticket.tier)}</span>`}
         </span>
         <span>${msg(str`Waited ${waited} min`)}</span>
-        ${this._renderStatus(ticket)}
+        ${this._renderStatus(ticket)} ${this._renderAbsent(ticket)}
       </div>
       <div class="more">
         <button data-testid="log-complaint" @click=${() => this._requestComplaint(ticket)}>${msg('Log a complaint about this visit')}</button>
@@ -110,6 +124,16 @@ export class CurrentTicketCard extends LitElement {
 
   private _requestComplaint(ticket: Ticket) {
     this.dispatchEvent(new CustomEvent('complaint-request', { detail: { ticket }, bubbles: true, composed: true }));
+  }
+
+  /** After the branch's threshold since the last call: "A031 has not come: recall?" with the Recall key. */
+  private _renderAbsent(ticket: Ticket) {
+    const settings = this._live.snapshot?.branch.settings;
+    if (!settings || absentForSeconds(ticket, settings, this.now) === null) return nothing;
+    const { number } = ticket;
+    return html`<span class="absent" role="status" data-testid="current-absent">
+      ${msg(str`${number} has not come: recall?`)} <kbd>${SHORTCUT_LABELS.recall}</kbd>
+    </span>`;
   }
 
   private _renderStatus(ticket: Ticket) {

@@ -5,6 +5,7 @@ import type { HallAlerts } from '../../../protocol/check-routes.js';
 import type { Service, ThrottleAlert } from '../../../protocol/schemas.js';
 import { getLocale } from '../localization.js';
 import { localizedName } from '../logic/locale.js';
+import type { AbsentCustomer } from '../logic/absent-customers.js';
 import type { QueueAlert } from '../logic/queue-level.js';
 import { wholeMinutes } from '../logic/wait-time.js';
 import { counterName, machineKindLabel } from '../shell/labels.js';
@@ -19,8 +20,9 @@ const SHOWN = 2;
  * A remedy opens the what-if panel first, so the manager sees its effect before doing it.
  * Below them, kiosks refused tickets for issuing too fast, each offering to take back its tickets,
  * and the hall's own alerts from the records (hall-alert-strip.ts): the opening check, overdue
- * complaints, machines and devices, valued customers waiting.
+ * complaints, machines and devices, valued customers waiting; and customers called but not at the counter.
  * @fires what-if-requested - detail: WhatIfIntent — open the suggested counter, or divert customers of the queue
+ * @fires counter-selected - detail: { counterId } — a customer called there has not come: open the counter's sheet
  * @fires device-tickets-requested - detail: ThrottleAlert — cancel the kiosk's recent tickets (after a confirmation)
  */
 @localized()
@@ -33,6 +35,8 @@ export class AlertBar extends LitElement {
   @property({ attribute: false }) throttleAlerts: ThrottleAlert[] = [];
   /** The hall's alerts from the records (GET hall-alerts); null until fetched. */
   @property({ attribute: false }) hall: HallAlerts | null = null;
+  /** Customers called but not at the counter past the branch's threshold (logic/absent-customers.ts). */
+  @property({ attribute: false }) absent: AbsentCustomer[] = [];
   /** The server's time now (ms). */
   @property({ type: Number }) now = 0;
   /** Disables the buttons while a request runs. */
@@ -76,7 +80,7 @@ export class AlertBar extends LitElement {
     return html`${this.alerts.slice(0, SHOWN).map((alert) => this._renderAlert(alert))}
       ${hidden > 0 ? html`<div class="more">${msg(str`${hidden} more queues are over the limit`)}</div>` : nothing}
       ${this.throttleAlerts.map((alert) => this._renderThrottle(alert))}
-      <hall-alert-strip .alerts=${this.hall} .now=${this.now} ?busy=${this.busy}></hall-alert-strip>`;
+      <hall-alert-strip .alerts=${this.hall} .absent=${this.absent} .now=${this.now} ?busy=${this.busy}></hall-alert-strip>`;
   }
 
   private _renderThrottle(alert: ThrottleAlert) {

@@ -9,10 +9,12 @@ import { counterActionsFor } from '../logic/ticket-actions.js';
 import { counterName, counterStatusLabel } from '../shell/labels.js';
 import '../shell/bottom-sheet.js';
 import { buttons, tokens } from '../shell/styles.js';
+import './counter-ticket-actions.js';
 import type { WhatIfIntent } from './what-if-actions.js';
 
 /**
- * Open, pause or close one counter, or change the services it calls. Opening a closed counter and
+ * The customer the counter has called, with Recall and No-show (counter-ticket-actions.ts: the alert of a
+ * customer called but not at the counter opens this sheet), then open, pause or close the counter, or change the services it calls. Opening a closed counter and
  * changing its services go through the what-if panel (teller, predicted effect, then confirm);
  * resuming, pausing and closing are routine and happen at once.
  * @fires counter-action - detail: { counterId, action: 'open' | 'pause' | 'close' }
@@ -63,6 +65,7 @@ export class CounterActionSheet extends LitElement {
     return html`<bottom-sheet open>
       <h2 slot="heading">${counterName(counter.number)} — ${counterStatusLabel(counter.status)}</h2>
       <p class="sub">${counter.tellerName ? html`${counter.tellerName} · ` : nothing}${serves}</p>
+      <counter-ticket-actions .counter=${counter}></counter-ticket-actions>
       <div class="actions">
         ${this._button('open', counter.status === 'paused' ? msg('Resume') : msg('Open…'), allowed, 'primary')}
         ${this._button('pause', msg('Pause'), allowed, '')}

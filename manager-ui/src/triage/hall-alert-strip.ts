@@ -2,11 +2,26 @@ import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { DeviceFault, HallAlerts, OfflineDevice } from '../../../protocol/check-routes.js';
-import { elapsedMinutes } from '../logic/wait-time.js';
+import type { AbsentCustomer } from '../logic/absent-customers.js';
+import { elapsedMinutes, wholeMinutes } from '../logic/wait-time.js';
+import { counterName } from '../shell/labels.js';
 import { buttons, tokens } from '../shell/styles.js';
+
+/** Nothing from the records yet (before the first fetch): the live queue's own alerts still show. */
+const EMPTY: Omit<HallAlerts, 'businessDay'> = { openingCheckDone: true, overdueComplaints: 0, faultyMachines: [], offlineDevices: [], deviceFaults: [], valuedCustomersWaiting: [] };
 
 /** A device as the hall calls it: "Kiosk 1", "Display Hall wall". */
 const deviceName = (kind: OfflineDevice['kind'], label: string) => (kind === 'kiosk' ? msg(str`Kiosk ${label}`) : msg(str`Display ${label}`));
+
+/** "A031 called to Counter 3 2 min ago, not there". */
+function absentText(absent: Pick<AbsentCustomer, 'number' | 'counterNumber' | 'sinceCallSeconds'>): string {
+  const { number } = absent;
+  const counter = counterName(absent.counterNumber);
+  const minutes = wholeMinutes(absent.sinceCallSeconds);
+  return minutes < 1
+    ? msg(str`${number} called to ${counter} under a minute ago, not there`)
+    : msg(str`${number} called to ${counter} ${minutes} min ago, not there`);
+}
 
 function customerTierLabel(tier: string): string {
   if (tier === 'vip') return msg('VIP');
@@ -17,14 +32,19 @@ function customerTierLabel(tier: string): string {
 /**
  * The hall's own alerts above the queues (records of the day, not the queues): the opening check not
  * done, complaints past their reply deadline, machines out of service, kiosks and displays offline or
- * failing to print, and valued customers waiting (ticket number and tier, never a name). They share
- * one line that scrolls sideways, the opening check first, so the queue columns keep their room.
+ * failing to print, and valued customers waiting (ticket number and tier, never a name); and, from the
+ * live queue, customers called but not at the counter past the branch's threshold (a tap opens that
+ * counter's sheet, with Recall and No-show). They share one line that scrolls sideways, the opening
+ * check first, so the queue columns keep their room.
  * @fires device-fault-resolve - detail: { faultId } — the manager saw to a kiosk's printer
+ * @fires counter-selected - detail: { counterId } — a customer called there has not come: open the counter's sheet
  */
 @localized()
 @customElement('hall-alert-strip')
 export class HallAlertStrip extends LitElement {
   @property({ attribute: false }) alerts: HallAlerts | null = null;
+  /** Customers called but not at the counter (logic/absent-customers.ts), the longest since the call first. */
+  @property({ attribute: false }) absent: AbsentCustomer[] = [];
   /** The server's time now (ms), for "offline for 3 min". */
   @property({ type: Number }) now = 0;
   @property({ type: Boolean }) busy = false;
@@ -91,14 +111,24 @@ export class HallAlertStrip extends LitElement {
       li.plain {
         padding-inline-end: 12px;
       }
+      li.absent {
+        padding: 0;
+        background: none;
+      }
+      li.absent button {
+        border-color: var(--warn-fill);
+        color: var(--warn);
+        background: #fff4d6;
+      }
     `,
   ];
 
   override render() {
-    const alerts = this.alerts;
-    if (!alerts) return nothing;
-    // Most urgent first: a valued customer to greet now, then what stops customers being served.
+    const alerts = this.alerts ?? EMPTY;
+    // Most urgent first: a counter standing idle for a customer who has not come, a valued customer to
+    // greet now, then what stops customers being served.
     const items = [
+      ...this.absent.map((a) => this._renderAbsent(a)),
       ...alerts.valuedCustomersWaiting.map((v) => {
         const { number } = v;
         const tier = customerTierLabel(v.tier);
@@ -114,6 +144,19 @@ export class HallAlertStrip extends LitElement {
     ];
     if (!alerts.openingCheckDone) items.unshift(this._renderOpeningCheck());
     return items.length ? html`<ul aria-label=${msg('Hall alerts')} tabindex="0" data-testid="hall-alerts">${items}</ul>` : nothing;
+  }
+
+  private _renderAbsent(absent: AbsentCustomer) {
+    const { counterId } = absent;
+    return html`<li class="absent">
+      <button
+        type="button"
+        data-testid="absent-alert-${absent.number}"
+        @click=${() => this.dispatchEvent(new CustomEvent('counter-selected', { detail: { counterId }, bubbles: true, composed: true }))}
+      >
+        ⚠ ${absentText(absent)}
+      </button>
+    </li>`;
   }
 
   /** Leads the line until today's opening check is done. */
