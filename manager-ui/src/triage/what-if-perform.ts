@@ -1,43 +1,37 @@
 /**
- * Doing what the what-if panel previewed: open the counter (with the chosen teller), divert the
- * customers who have waited longest one by one, or change the services a counter calls.
+ * Doing what the what-if panel previewed: open the counter (with the chosen teller) or change the
+ * services a counter calls. A diversion is not done in one go: the panel proposes the customers,
+ * and each is diverted on its own (`divertAskedCustomer`) once the manager has asked them.
  */
 import { ApiError, type ApiClient } from '../../../protocol/api-client.js';
 import { queueRoutes } from '../../../protocol/queue-routes.js';
-import type { Snapshot } from '../../../protocol/schemas.js';
+import type { MachineKind, Snapshot } from '../../../protocol/schemas.js';
 import { adminApi } from '../admin/admin-api.js';
-import { divertCandidates, type WhatIfChoice } from './what-if-actions.js';
+import type { WhatIfChoice } from './what-if-actions.js';
 
-/** What happened; for a diversion, which tickets went and which had moved on meanwhile. */
-export interface WhatIfOutcome {
-  diverted: string[];
-  skipped: string[];
-}
-
-/** A ticket called, cancelled or diverted by someone else meanwhile: skip it, the others still go. */
+/** A ticket called, cancelled or diverted by someone else meanwhile: that customer is no longer to ask. */
 const movedOn = (err: unknown) => err instanceof ApiError && (err.code === 'INVALID_TRANSITION' || err.code === 'NOT_FOUND' || err.code === 'CONFLICT');
 
-/** Performs the choice against the live hall; throws the first error that is not a ticket moving on. */
-export async function performWhatIf(api: ApiClient, snapshot: Snapshot, choice: WhatIfChoice): Promise<WhatIfOutcome> {
-  const outcome: WhatIfOutcome = { diverted: [], skipped: [] };
+/** Opens the counter or changes its services, against the live hall. A diversion is done per customer instead. */
+export async function performWhatIf(api: ApiClient, snapshot: Snapshot, choice: Exclude<WhatIfChoice, { action: 'divert' }>): Promise<void> {
   if (choice.action === 'open-counter') {
     await api.call(queueRoutes.openCounter, { counterId: choice.counterId }, choice.tellerId ? { tellerId: choice.tellerId } : {});
-  } else if (choice.action === 'reassign-counter') {
-    await adminApi(api, snapshot.branch.id).counters.update(choice.counterId, { serviceIds: choice.serviceIds });
   } else {
-    const service = snapshot.services.find((s) => s.id === choice.serviceId);
-    const machineKind = service?.selfServiceKind;
-    if (!machineKind) throw new Error(`service ${choice.serviceId} has no self-service machine`);
-    // One request per ticket: the server records each diversion in the ticket's history.
-    for (const ticket of divertCandidates(snapshot, choice.serviceId, choice.count)) {
-      try {
-        await api.call(queueRoutes.divert, { ticketId: ticket.id }, { machineKind });
-        outcome.diverted.push(ticket.number);
-      } catch (err) {
-        if (!movedOn(err)) throw err;
-        outcome.skipped.push(ticket.number);
-      }
-    }
+    await adminApi(api, snapshot.branch.id).counters.update(choice.counterId, { serviceIds: choice.serviceIds });
   }
-  return outcome;
+}
+
+/**
+ * Diverts one customer the manager asked and who agreed: one request, so the server records each
+ * diversion in the ticket's history. 'moved-on' when the ticket was called or gone meanwhile;
+ * any other refusal is thrown.
+ */
+export async function divertAskedCustomer(api: ApiClient, ticketId: string, machineKind: MachineKind): Promise<'diverted' | 'moved-on'> {
+  try {
+    await api.call(queueRoutes.divert, { ticketId }, { machineKind });
+    return 'diverted';
+  } catch (err) {
+    if (movedOn(err)) return 'moved-on';
+    throw err;
+  }
 }

@@ -6,7 +6,7 @@ import type { AdminUser } from '../../../protocol/admin-schemas.js';
 import type { ApiClient } from '../../../protocol/api-client.js';
 import type { WhatIfForecast } from '../../../protocol/forecast-schemas.js';
 import { planningRoutes } from '../../../protocol/planning-routes.js';
-import type { Snapshot } from '../../../protocol/schemas.js';
+import type { Snapshot, Ticket } from '../../../protocol/schemas.js';
 import { adminApi } from '../admin/admin-api.js';
 import { apiContext } from '../app-context.js';
 import { getLocale } from '../localization.js';
@@ -18,6 +18,7 @@ import { counterName, machineKindLabel } from '../shell/labels.js';
 import { RequestController } from '../shell/request-controller.js';
 import { buttons, tokens } from '../shell/styles.js';
 import { availableTellers, choiceProblem, divertCandidates, initialChoice, MAX_DIVERT_COUNT, whatIfBody, type WhatIfChoice, type WhatIfIntent } from './what-if-actions.js';
+import './what-if-divert-list.js';
 import './what-if-forecast-table.js';
 import { whatIfStyles } from './what-if-styles.js';
 
@@ -28,7 +29,9 @@ const SETTLE_MS = 300;
  * The what-if panel: the action set up (teller, number of customers, services), the predicted
  * next hour with and without it, then Confirm or Cancel. The forecast never blocks: Confirm works
  * while it loads, and the last forecast stays in view (dimmed) while a new one comes.
- * @fires what-if-confirmed - detail: WhatIfChoice — perform the action
+ * A diversion is proposed, then asked per customer: Confirm lists the customers to ask, and each is
+ * diverted only when the manager taps them after asking (what-if-divert-list).
+ * @fires what-if-confirmed - detail: the open-counter or reassign-counter choice — perform it
  * @fires sheet-closed - when cancelled or dismissed
  */
 @localized()
@@ -50,6 +53,8 @@ export class WhatIfSheet extends LitElement {
   /** The branch's staff accounts (null while loading); who is free is read from the live hall. */
   @state() private _staff: AdminUser[] | null = null;
   @state() private _tellersError = '';
+  /** The customers proposed for a diversion, once the manager goes to ask them; null before. */
+  @state() private _asking: Ticket[] | null = null;
 
   /** The latest choice's forecast wins: answers for a choice already changed are dropped. */
   private _forecasts = new RequestController(this, 'latest');
@@ -67,6 +72,7 @@ export class WhatIfSheet extends LitElement {
     this._forecasts.cancel();
     this._forecast = null;
     this._staff = null;
+    this._asking = null;
     this._choice = this.intent && this.snapshot ? initialChoice(this.intent, this.snapshot) : null;
     if (this._choice) this._forecastSoon(0);
     if (this._choice?.action === 'open-counter' && this._counter?.status === 'closed') void this._loadTellers();
@@ -81,6 +87,7 @@ export class WhatIfSheet extends LitElement {
     const choice = this._choice;
     const snapshot = this.snapshot;
     if (!this.intent || !choice || !snapshot) return nothing;
+    if (choice.action === 'divert' && this._asking) return this._renderAsking(choice, this._asking);
     const problem = choiceProblem(choice, snapshot);
     const hallChanged = this._forecast !== null && !this._forecasts.busy && this._forecastSeq !== snapshot.seq;
     return html`<bottom-sheet open data-testid="what-if">
@@ -149,6 +156,25 @@ export class WhatIfSheet extends LitElement {
       </p>`;
   }
 
+  /** The proposed customers, each asked and then diverted or skipped; Done closes the panel. */
+  private _renderAsking(choice: Extract<WhatIfChoice, { action: 'divert' }>, proposed: Ticket[]) {
+    const service = this.snapshot!.services.find((s) => s.id === choice.serviceId);
+    return html`<bottom-sheet open data-testid="what-if">
+      <h2 slot="heading">${this._title(choice)}</h2>
+      <p class="hint">${msg('Ask each customer in turn. Divert only those who agree.')}</p>
+      <what-if-divert-list
+        .proposed=${proposed}
+        .live=${this.snapshot!.tickets}
+        machineKind=${service?.selfServiceKind ?? 'atm'}
+        .now=${Date.parse(this.snapshot!.at)}
+      ></what-if-divert-list>
+      <div class="footer">
+        <span class="changed"></span>
+        <button class="primary confirm" data-testid="what-if-done" @click=${this._onCancel}>${msg('Done')}</button>
+      </div>
+    </bottom-sheet>`;
+  }
+
   private _renderServices(choice: Extract<WhatIfChoice, { action: 'reassign-counter' }>) {
     const toggle = (id: string) =>
       this._choose({ ...choice, serviceIds: choice.serviceIds.includes(id) ? choice.serviceIds.filter((s) => s !== id) : [...choice.serviceIds, id] }, true);
@@ -171,7 +197,7 @@ export class WhatIfSheet extends LitElement {
   }
 
   private _confirmLabel(choice: WhatIfChoice): string {
-    if (choice.action === 'divert') return msg(str`Divert ${choice.count}`);
+    if (choice.action === 'divert') return msg(str`Ask ${choice.count} customers`);
     if (choice.action === 'reassign-counter') return msg('Change services');
     if (this._counter?.status === 'paused') return msg('Resume');
     const teller = this._staff?.find((t) => t.id === choice.tellerId);
@@ -225,6 +251,13 @@ export class WhatIfSheet extends LitElement {
   }
 
   private _onConfirm() {
+    const choice = this._choice;
+    // A diversion is not done here: the customers are asked one by one first.
+    if (choice?.action === 'divert' && this.snapshot) {
+      this._asking = divertCandidates(this.snapshot, choice.serviceId, choice.count);
+      this._forecasts.cancel();
+      return;
+    }
     if (this._choice) this.dispatchEvent(new CustomEvent<WhatIfChoice>('what-if-confirmed', { detail: this._choice, bubbles: true, composed: true }));
   }
 }

@@ -143,7 +143,7 @@ describe('reports', () => {
 });
 
 describe('what-if on the triage screen', () => {
-  it('previews sending 5 cash customers to the ATM, then diverts the 5 who waited longest', async () => {
+  it('previews sending 5 cash customers to the ATM, then diverts the 5 who waited longest as each is asked', async () => {
     await tid('nav-triage').click();
     await tid('divert-A').click();
     await expect.poll(() => tid('what-if-count').textContent()).toBe('5');
@@ -151,6 +151,12 @@ describe('what-if on the triage screen', () => {
     expect(await tid('what-if-mean-baseline').textContent()).toMatch(/\d+ min/);
     const before = (await snapshot()).tickets.filter((t) => t.status === 'waiting').sort((a, b) => a.issuedAt.localeCompare(b.issuedAt));
     await tid('what-if-confirm').click();
+    // Proposed, then asked: each customer is diverted only when the manager taps them.
+    for (const ticket of before.slice(0, 5)) {
+      await tid(`ask-divert-${ticket.number}`).click();
+      await expect.poll(() => tid(`ask-${ticket.number}`).getAttribute('data-answer')).toBe('diverted');
+    }
+    await tid('what-if-done').click();
     await expect.poll(() => page.locator('[data-testid="what-if"]').count()).toBe(0);
     const waiting = (await snapshot()).tickets.filter((t) => t.status === 'waiting').map((t) => t.number);
     expect(waiting).toEqual(before.slice(5).map((t) => t.number));
