@@ -6,6 +6,8 @@ import * as ticketDevice from './migrations/2026-11-27-0001-ticket-device.js';
 import * as loginLocks from './migrations/2026-11-27-0002-login-locks.js';
 import * as counterPauseReason from './migrations/2026-11-27-0003-counter-pause-reason.js';
 import * as lobbyRecords from './migrations/2026-11-28-0001-lobby-records.js';
+import * as ticketQueuedAt from './migrations/2026-11-28-0002-ticket-queued-at.js';
+import * as reportIndexes from './migrations/2026-11-28-0003-report-indexes.js';
 
 // A static list rather than a folder scan: it works the same under tsx, Vitest and a bundle.
 const migrations: Record<string, Migration> = {
@@ -15,6 +17,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-27-0002-login-locks': loginLocks,
   '2026-11-27-0003-counter-pause-reason': counterPauseReason,
   '2026-11-28-0001-lobby-records': lobbyRecords,
+  '2026-11-28-0002-ticket-queued-at': ticketQueuedAt,
+  '2026-11-28-0003-report-indexes': reportIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

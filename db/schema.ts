@@ -157,6 +157,8 @@ export interface TicketTable {
   /** The customer resource sheet's customer the number matched (vipRecognition registry). */
   customer_id: string | null;
   issued_at: string;
+  /** Its place in the queue after a re-queue (過號重排); null: issued_at is its place. */
+  queued_at: string | null;
   called_at: string | null;
   started_at: string | null;
   ended_at: string | null;

@@ -12,6 +12,7 @@ export type TicketAction =
   | 'complete'
   | 'no_show'
   | 'undo_no_show'
+  | 'requeue'
   | 'cancel'
   | 'transfer'
   | 'divert'
@@ -26,6 +27,8 @@ export const TICKET_ACTIONS_FROM: Readonly<Record<TicketAction, readonly TicketS
   no_show: ['called'],
   // For a short time after, while its counter is free (protocol/no-show.ts).
   undo_no_show: ['no_show'],
+  // 過號重排: the customer came back late; the branch's lateArrival setting says where they wait (protocol/late-arrival.ts).
+  requeue: ['no_show'],
   cancel: ['waiting', 'called'],
   // A teller can send the customer in front of them to another service; they keep their place.
   transfer: ['waiting', 'called', 'serving'],

@@ -6,8 +6,9 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, Nullable, Timestamp } from './schema-kit.js';
+import { LATE_ARRIVAL_AFTER_N, LATE_ARRIVAL_WITHIN_MINUTES } from './schemas.js';
 export { fillPath, type ParamsOf } from './route-kit.js';
-import { BranchSettings, Counter, ISSUES_PER_DEVICE_PER_MINUTE, MachineKind, NO_SHOW_AFTER_RECALLS, NO_SHOW_AFTER_SECONDS, Role, Service, User } from './schemas.js';
+import { ABSENT_ALERT_SECONDS, BranchSettings, Counter, ISSUES_PER_DEVICE_PER_MINUTE, MachineKind, NO_SHOW_AFTER_RECALLS, NO_SHOW_AFTER_SECONDS, Role, Service, User } from './schemas.js';
 
 const strict = { additionalProperties: false } as const;
 /** A PATCH must change something. */
@@ -30,6 +31,9 @@ export const ADMIN_LIMITS = {
   issuesPerDevicePerMinute: { min: ISSUES_PER_DEVICE_PER_MINUTE.min, max: ISSUES_PER_DEVICE_PER_MINUTE.max },
   noShowAfterRecalls: { min: NO_SHOW_AFTER_RECALLS.min, max: NO_SHOW_AFTER_RECALLS.max },
   noShowAfterSeconds: { min: NO_SHOW_AFTER_SECONDS.min, max: NO_SHOW_AFTER_SECONDS.max },
+  absentAlertSeconds: { min: ABSENT_ALERT_SECONDS.min, max: ABSENT_ALERT_SECONDS.max },
+  lateArrivalAfterN: { min: LATE_ARRIVAL_AFTER_N.min, max: LATE_ARRIVAL_AFTER_N.max },
+  lateArrivalWithinMinutes: { min: LATE_ARRIVAL_WITHIN_MINUTES.min, max: LATE_ARRIVAL_WITHIN_MINUTES.max },
   branchIdPattern: '^[a-z0-9-]{2,32}$',
   timeZoneLength: 64,
 } as const;
@@ -195,7 +199,11 @@ export const UpdateBranchBody = Type.Partial(
         issuesPerDevicePerMinute: BranchSettings.properties.issuesPerDevicePerMinute,
         noShowAfterRecalls: BranchSettings.properties.noShowAfterRecalls,
         noShowAfterSeconds: BranchSettings.properties.noShowAfterSeconds,
+        absentAlertSeconds: BranchSettings.properties.absentAlertSeconds,
         startOnCall: BranchSettings.properties.startOnCall,
+        lateArrival: BranchSettings.properties.lateArrival,
+        lateArrivalAfterN: BranchSettings.properties.lateArrivalAfterN,
+        lateArrivalWithinMinutes: BranchSettings.properties.lateArrivalWithinMinutes,
         vipRecognition: BranchSettings.properties.vipRecognition,
         complaintReplyWorkingDays: BranchSettings.properties.complaintReplyWorkingDays,
         holidays: BranchSettings.properties.holidays,

@@ -20,6 +20,10 @@ export const ErrorCodes = {
   NO_SHOW_TOO_SOON: 409,
   /** A no-show can be undone only for a short time after it was marked, while its counter is free. */
   UNDO_EXPIRED: 409,
+  /** 過號重排: the branch does not re-queue a no-show's late customer (lateArrival not_allowed): issue a new ticket. */
+  REQUEUE_NOT_ALLOWED: 409,
+  /** The no-show is older than the branch's re-queue window (lateArrivalWithinMinutes), or of an earlier day. */
+  REQUEUE_EXPIRED: 409,
   CONFLICT: 409,
   /** The kiosk's VIP step: the card or customer number is not on the branch's customer resource sheet (vipRecognition registry). */
   VIP_NOT_RECOGNISED: 409,

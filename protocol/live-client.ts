@@ -8,6 +8,7 @@ import { isTicketEvent, LIVE_CLOSE, RECENT_CALLS_KEPT, type DomainEvent, type Se
 import type { RecordHintKind } from './record-kinds.js';
 import type { Snapshot, Ticket } from './schemas.js';
 import { withThrottleAlert } from './throttle-alerts.js';
+import { byQueuePlace, NO_SHOWS_KEPT } from './late-arrival.js';
 
 /** `signed_out`: the server ended this device's session or revoked its token; the client stops reconnecting. */
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'signed_out' | 'closed';
@@ -29,6 +30,7 @@ export type LiveListener = (client: LiveClient, event?: DomainEvent) => void;
 export function applyEvent(state: Snapshot, event: DomainEvent): Snapshot {
   const next: Snapshot = { ...state, seq: event.seq, at: event.at, queues: event.queues };
   if (isTicketEvent(event)) next.tickets = upsertTicket(state, event.ticket);
+  if (isTicketEvent(event) && state.noShows) next.noShows = withNoShow(state.noShows, event.ticket);
   if ('counter' in event && event.counter) {
     const changed = event.counter;
     next.counters = state.counters.map((c) => (c.id === changed.id ? changed : c));
@@ -58,7 +60,13 @@ function upsertTicket(state: Snapshot, ticket: Ticket): Ticket[] {
   const rest = state.tickets.filter((t) => t.id !== ticket.id);
   const kept = state.audience === 'public' ? isAtCounter(ticket.status) : isActive(ticket.status);
   if (!kept) return rest;
-  return [...rest, ticket].sort((a, b) => a.issuedAt.localeCompare(b.issuedAt) || a.id.localeCompare(b.id));
+  return [...rest, ticket].sort(byQueuePlace);
+}
+
+/** Staff keep today's no-shows (newest first) for re-queueing a late customer: a ticket joins on its no-show and leaves when it is re-queued or undone. */
+function withNoShow(noShows: readonly Ticket[], ticket: Ticket): Ticket[] {
+  const rest = noShows.filter((t) => t.id !== ticket.id);
+  return ticket.status === 'no_show' ? [ticket, ...rest].slice(0, NO_SHOWS_KEPT) : rest;
 }
 
 export class LiveClient {

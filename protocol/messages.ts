@@ -22,6 +22,10 @@ export const TICKET_EVENT_TYPES = [
   'ticket.transferred',
   'ticket.diverted',
   'ticket.tier_changed',
+  /** A divert, transfer, tier change or cancel undone: the ticket waits again exactly where it was (protocol/triage-undo.ts). */
+  'ticket.restored',
+  /** 過號重排: a no-show's late customer waits again, after N others of their lane or at the end (ticket.queuedAt). */
+  'ticket.requeued',
 ] as const;
 export const COUNTER_EVENT_TYPES = ['counter.opened', 'counter.paused', 'counter.closed'] as const;
 /**

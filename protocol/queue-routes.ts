@@ -175,6 +175,7 @@ export const queueRoutes = {
   complete: ticketAction('complete', 'Finish serving'),
   noShow: ticketAction('no-show', 'The called customer did not come (allowed after the branch\'s recalls or seconds since the last call)'),
   undoNoShow: ticketAction('undo-no-show', 'Undo a no-show marked in the last two minutes: the ticket is called to its counter again'),
+  requeue: ticketAction('requeue', 'Re-queue a no-show whose customer turned up late (過號重排): it waits again behind N others of its lane or at the end, as the branch\'s lateArrival says, keeping its number (tellers of a counter serving its service, managers)'),
   cancel: ticketAction('cancel', 'Cancel a waiting or called ticket'),
   transfer: defineRoute({
     method: 'POST',
@@ -203,6 +204,7 @@ export const queueRoutes = {
     body: TierBody,
     response: { 200: Ticket },
   }),
+  undoTriage: ticketAction('undo', 'Undo the ticket\'s last divert, transfer, tier change or cancel made in the last two minutes: it waits again exactly where it was (managers)'),
 
   // ── without sign-in ──
   publicTicket: defineRoute({

@@ -53,6 +53,19 @@ export const ISSUES_PER_DEVICE_PER_MINUTE = { min: 1, max: 600, default: 20 } as
 export const NO_SHOW_AFTER_RECALLS = { min: 0, max: 5, default: 1 } as const;
 export const NO_SHOW_AFTER_SECONDS = { min: 0, max: 600, default: 0 } as const;
 
+/**
+ * 過號重排: what a no-show's customer who turns up late gets. after_n: back into the queue after
+ * `lateArrivalAfterN` others of their lane (the usual penalty); at_end: behind everyone waiting;
+ * not_allowed: a new ticket. Allowed within `lateArrivalWithinMinutes` of the no-show, the same business day.
+ */
+export const LateArrival = Type.Union([Type.Literal('after_n'), Type.Literal('at_end'), Type.Literal('not_allowed')]);
+export type LateArrival = Static<typeof LateArrival>;
+export const LATE_ARRIVAL_AFTER_N = { min: 0, max: 20, default: 3 } as const;
+export const LATE_ARRIVAL_WITHIN_MINUTES = { min: 1, max: 480, default: 60 } as const;
+
+/** Seconds a called customer may take to reach the counter before triage and the teller are told they have not come. */
+export const ABSENT_ALERT_SECONDS = { min: 30, max: 600, default: 90 } as const;
+
 /** Working days the branch has to reply to a complaint (weekends and the branch's holidays do not count). */
 export const COMPLAINT_REPLY_WORKING_DAYS = { min: 1, max: 30, default: 2 } as const;
 
@@ -102,7 +115,23 @@ export const BranchSettings = Type.Object({
     maximum: NO_SHOW_AFTER_SECONDS.max,
     description: 'Or: seconds after its last call from which a ticket may be marked no-show without more recalls (0–600; 0: not used)',
   }),
+  absentAlertSeconds: Type.Integer({
+    minimum: ABSENT_ALERT_SECONDS.min,
+    maximum: ABSENT_ALERT_SECONDS.max,
+    description: 'Seconds after its last call from which a called customer not at the counter is an alert on triage and the counter page (30–600, default 90)',
+  }),
   startOnCall: Type.Boolean({ description: 'A call puts the ticket straight into serving (the start is implied)' }),
+  lateArrival: LateArrival,
+  lateArrivalAfterN: Type.Integer({
+    minimum: LATE_ARRIVAL_AFTER_N.min,
+    maximum: LATE_ARRIVAL_AFTER_N.max,
+    description: 'lateArrival after_n: waiting tickets of its lane a re-queued no-show goes behind (0–20, default 3)',
+  }),
+  lateArrivalWithinMinutes: Type.Integer({
+    minimum: LATE_ARRIVAL_WITHIN_MINUTES.min,
+    maximum: LATE_ARRIVAL_WITHIN_MINUTES.max,
+    description: 'Minutes after a no-show (the same business day) within which it may be re-queued (1–480, default 60)',
+  }),
   vipRecognition: VipRecognition,
   complaintReplyWorkingDays: Type.Integer({
     minimum: COMPLAINT_REPLY_WORKING_DAYS.min,
@@ -180,6 +209,11 @@ export const Ticket = Type.Object({
   tier: Tier,
   status: TicketStatus,
   issuedAt: Timestamp,
+  /**
+   * Its place in the queue when a re-queue (過號重排) moved it; absent: `issuedAt`. The call rules,
+   * positions and lists order by it; the customer's wait is still counted from `issuedAt`.
+   */
+  queuedAt: Type.Optional(Timestamp),
   calledAt: Nullable(Timestamp),
   startedAt: Nullable(Timestamp),
   endedAt: Nullable(Timestamp),
@@ -239,6 +273,7 @@ export const Snapshot = Type.Object({
   queues: Type.Array(QueueSummary),
   tickets: Type.Array(Ticket, { description: 'staff: waiting, called and serving tickets; public: called and serving tickets only' }),
   recentCalls: Type.Array(RecentCall),
+  noShows: Type.Optional(Type.Array(Ticket, { description: "staff only: today's no-shows, newest first (at most 50), for re-queueing a late customer" })),
   throttleAlerts: Type.Optional(
     Type.Array(ThrottleAlert, { description: `staff only: kiosks refused tickets for issuing too fast in the last ${THROTTLE_ALERT_MINUTES} minutes, newest first` }),
   ),

@@ -81,7 +81,7 @@ function branch({ tickets = [], counters = [counter(1), counter(2), counter(6, {
       name: { en: 'Branch', zhHant: '支行', zhHans: '支行' },
       timeZone: 'Asia/Shanghai',
       defaultLocale: 'zh-Hant',
-      settings: { regularCountersTakeVip: 'when_no_vip_counter', maxCallsAheadOfOverdue: 2, amberWaitSeconds: 600, redWaitSeconds: 900, issuesPerDevicePerMinute: 20, noShowAfterRecalls: 1, noShowAfterSeconds: 0, startOnCall: false, vipRecognition: 'trust', complaintReplyWorkingDays: 2, holidays: [], checklistItems: [] },
+      settings: { regularCountersTakeVip: 'when_no_vip_counter', maxCallsAheadOfOverdue: 2, amberWaitSeconds: 600, redWaitSeconds: 900, issuesPerDevicePerMinute: 20, noShowAfterRecalls: 1, noShowAfterSeconds: 0, absentAlertSeconds: 90, startOnCall: false, lateArrival: 'after_n', lateArrivalAfterN: 3, lateArrivalWithinMinutes: 60, vipRecognition: 'trust', complaintReplyWorkingDays: 2, holidays: [], checklistItems: [] },
     },
     services,
     counters: new Map(counters.map((c) => [c.id, c])),

@@ -75,7 +75,10 @@ export function routeExamples(ids: HallIds): Record<string, RouteExample> {
     'POST /api/tickets/:ticketId/transfer': { params: called, body: { serviceId: ids.transferServiceId } },
     'POST /api/tickets/:ticketId/divert': { params: waiting, body: { machineKind: 'self_service_terminal' } },
     'POST /api/tickets/:ticketId/tier': { params: waiting, body: { tier: 'vip' } },
+    'POST /api/tickets/:ticketId/undo': { params: waiting },
+    'POST /api/tickets/:ticketId/requeue': { params: called },
     'GET /api/public/tickets/:ticketId': { params: called },
+    'GET /api/public/branches/:branchId': { params: branch },
 
     // ── planning and reports ──
     'GET /api/tools/erlang-c': { query: { arrivalsPerHour: 30, meanServiceSeconds: 300, counters: 4, targetSeconds: 600 } },
@@ -83,6 +86,8 @@ export function routeExamples(ids: HallIds): Record<string, RouteExample> {
     'POST /api/branches/:branchId/what-if': { params: branch, body: { action: 'open-counter', counterId: ids.unusedCounterId, runs: 20, horizonMinutes: 15 } },
     'GET /api/branches/:branchId/reports/estimate-accuracy': report,
     'GET /api/branches/:branchId/reports/arrivals-by-hour': report,
+    'GET /api/branches/:branchId/reports/figures': { params: branch, query: { from: '2026-11-01', to: '2026-11-23', by: 'service' } },
+    'GET /api/branches/:branchId/reports/records': report,
 
     // ── branch administration ──
     [`GET ${admin}/services`]: { params: branch },

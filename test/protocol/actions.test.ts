@@ -18,6 +18,7 @@ const ALLOWED: Record<TicketAction, TicketStatus[]> = {
   start: ['called'],
   complete: ['serving'],
   no_show: ['called'],
+  requeue: ['no_show'],
   undo_no_show: ['no_show'],
   cancel: ['waiting', 'called'],
   transfer: ['waiting', 'called', 'serving'],

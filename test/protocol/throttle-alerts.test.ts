@@ -25,7 +25,7 @@ function snapshot(audience: Snapshot['audience'], throttleAlerts?: ThrottleAlert
       name: { en: 'Demo', zhHant: '示範', zhHans: '示范' },
       timeZone: 'Asia/Shanghai',
       defaultLocale: 'en',
-      settings: { regularCountersTakeVip: 'when_no_vip_counter', maxCallsAheadOfOverdue: 2, amberWaitSeconds: 600, redWaitSeconds: 900, issuesPerDevicePerMinute: 20, noShowAfterRecalls: 1, noShowAfterSeconds: 0, startOnCall: false, vipRecognition: 'trust', complaintReplyWorkingDays: 2, holidays: [], checklistItems: [] },
+      settings: { regularCountersTakeVip: 'when_no_vip_counter', maxCallsAheadOfOverdue: 2, amberWaitSeconds: 600, redWaitSeconds: 900, issuesPerDevicePerMinute: 20, noShowAfterRecalls: 1, noShowAfterSeconds: 0, absentAlertSeconds: 90, startOnCall: false, lateArrival: 'after_n', lateArrivalAfterN: 3, lateArrivalWithinMinutes: 60, vipRecognition: 'trust', complaintReplyWorkingDays: 2, holidays: [], checklistItems: [] },
     },
     services: [],
     counters: [],

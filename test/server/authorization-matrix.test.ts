@@ -29,6 +29,7 @@ const WHO_MAY: Record<string, readonly ActorName[]> = {
   'GET /api/health': EVERYONE,
   'GET /api/health/ready': EVERYONE,
   'GET /api/public/tickets/:ticketId': EVERYONE,
+  'GET /api/public/branches/:branchId': EVERYONE,
 
   'POST /api/auth/login': EVERYONE,
   'POST /api/auth/logout': EVERYONE,
@@ -63,12 +64,18 @@ const WHO_MAY: Record<string, readonly ActorName[]> = {
   'POST /api/tickets/:ticketId/transfer': COUNTER_HOLDER,
   'POST /api/tickets/:ticketId/divert': MANAGERS,
   'POST /api/tickets/:ticketId/tier': MANAGERS,
+  'POST /api/tickets/:ticketId/undo': MANAGERS,
+  // Tellers whose counter serves the ticket's service (both demo tellers' counters serve A).
+  'POST /api/tickets/:ticketId/requeue': DEMO_STAFF,
 
   'GET /api/tools/erlang-c': ANY_STAFF,
   'GET /api/tools/staffing': ANY_STAFF,
   'POST /api/branches/:branchId/what-if': MANAGERS,
   'GET /api/branches/:branchId/reports/estimate-accuracy': MANAGERS,
   'GET /api/branches/:branchId/reports/arrivals-by-hour': MANAGERS,
+  // A teller reads the figures of their own tickets; the records' figures are the managers'.
+  'GET /api/branches/:branchId/reports/figures': DEMO_STAFF,
+  'GET /api/branches/:branchId/reports/records': MANAGERS,
 
   'GET /api/branches/:branchId/admin/services': MANAGERS,
   'POST /api/branches/:branchId/admin/services': MANAGERS,

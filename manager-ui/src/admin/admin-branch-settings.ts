@@ -158,8 +158,46 @@ export class AdminBranchSettings extends AdminSection {
           msg(str`Also allowed this long after the last call, without more recalls (${L.noShowAfterSeconds.min}–${L.noShowAfterSeconds.max}; 0: not used).`),
         )}
       </div>
+      <div class="row2">
+        ${field(
+          msg('Customer not at the counter after (s)'),
+          html`<input name="absentAlertSeconds" type="number" inputmode="numeric" min=${L.absentAlertSeconds.min} max=${L.absentAlertSeconds.max} .value=${d.absentAlertSeconds} required aria-invalid=${!!problems.absentAlertSeconds} />`,
+          problems.absentAlertSeconds,
+          msg(str`Seconds after a call before a customer who has not come is pointed out (${L.absentAlertSeconds.min}–${L.absentAlertSeconds.max}).`),
+        )}
+      </div>
       <label class="check"><input type="checkbox" name="startOnCall" .checked=${d.startOnCall} />${msg('A call starts the service (no separate Start)')}</label>
+      ${this._renderLateArrival(d, problems)}
     </fieldset>`;
+  }
+
+  /** 過號重排: what a no-show's customer who comes back late gets. */
+  private _renderLateArrival(d: BranchDraft, problems: Problems<BranchField>) {
+    const L = ADMIN_LIMITS;
+    return html`<div class="row2">
+        ${field(
+          msg('A no-show who comes back late'),
+          html`<select name="lateArrival" .value=${d.lateArrival}>
+            <option value="after_n" ?selected=${d.lateArrival === 'after_n'}>${msg('Waits again behind a few others')}</option>
+            <option value="at_end" ?selected=${d.lateArrival === 'at_end'}>${msg('Waits again at the end of the queue')}</option>
+            <option value="not_allowed" ?selected=${d.lateArrival === 'not_allowed'}>${msg('Takes a new ticket')}</option>
+          </select>`,
+        )}
+        ${field(
+          msg('Behind how many others'),
+          html`<input name="lateArrivalAfterN" type="number" inputmode="numeric" min=${L.lateArrivalAfterN.min} max=${L.lateArrivalAfterN.max} .value=${d.lateArrivalAfterN} required aria-invalid=${!!problems.lateArrivalAfterN} />`,
+          problems.lateArrivalAfterN,
+          msg(str`Waiting customers of the same queue ahead of them (${L.lateArrivalAfterN.min}–${L.lateArrivalAfterN.max}).`),
+        )}
+      </div>
+      <div class="row2">
+        ${field(
+          msg('Re-queue within (minutes)'),
+          html`<input name="lateArrivalWithinMinutes" type="number" inputmode="numeric" min=${L.lateArrivalWithinMinutes.min} max=${L.lateArrivalWithinMinutes.max} .value=${d.lateArrivalWithinMinutes} required aria-invalid=${!!problems.lateArrivalWithinMinutes} />`,
+          problems.lateArrivalWithinMinutes,
+          msg(str`Minutes after the no-show, the same day (${L.lateArrivalWithinMinutes.min}–${L.lateArrivalWithinMinutes.max}).`),
+        )}
+      </div>`;
   }
 
   private _recordView(draft: BranchDraft, problems: Problems<BranchField>): RecordSettingsView {

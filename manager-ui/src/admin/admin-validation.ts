@@ -5,7 +5,7 @@
  */
 import { ADMIN_LIMITS as L } from '../../../protocol/admin-schemas.js';
 import type { AdminCounter, AdminService, AdminUser } from '../../../protocol/admin-schemas.js';
-import { BranchSettings, COMPLAINT_REPLY_WORKING_DAYS, type Role, type VipRecognition } from '../../../protocol/schemas.js';
+import { BranchSettings, COMPLAINT_REPLY_WORKING_DAYS, type LateArrival, type Role, type VipRecognition } from '../../../protocol/schemas.js';
 
 export type Problem =
   | { kind: 'required' }
@@ -175,7 +175,12 @@ export interface BranchDraft {
   issuesPerDevicePerMinute: string;
   noShowAfterRecalls: string;
   noShowAfterSeconds: string;
+  absentAlertSeconds: string;
   startOnCall: boolean;
+  /** 過號重排: where a late no-show waits again, behind how many, and for how long after the no-show. */
+  lateArrival: LateArrival;
+  lateArrivalAfterN: string;
+  lateArrivalWithinMinutes: string;
   amberMinutes: string;
   redMinutes: string;
   vipRecognition: VipRecognition;
@@ -198,6 +203,9 @@ export type BranchField =
   | 'issuesPerDevicePerMinute'
   | 'noShowAfterRecalls'
   | 'noShowAfterSeconds'
+  | 'absentAlertSeconds'
+  | 'lateArrivalAfterN'
+  | 'lateArrivalWithinMinutes'
   | 'amberMinutes'
   | 'redMinutes';
 
@@ -224,6 +232,9 @@ export function checkBranch(draft: BranchDraft): Problems<BranchField> {
     ['issuesPerDevicePerMinute', numberIn(draft.issuesPerDevicePerMinute, L.issuesPerDevicePerMinute.min, L.issuesPerDevicePerMinute.max, true)],
     ['noShowAfterRecalls', numberIn(draft.noShowAfterRecalls, L.noShowAfterRecalls.min, L.noShowAfterRecalls.max, true)],
     ['noShowAfterSeconds', numberIn(draft.noShowAfterSeconds, L.noShowAfterSeconds.min, L.noShowAfterSeconds.max, true)],
+    ['absentAlertSeconds', numberIn(draft.absentAlertSeconds, L.absentAlertSeconds.min, L.absentAlertSeconds.max, true)],
+    ['lateArrivalAfterN', numberIn(draft.lateArrivalAfterN, L.lateArrivalAfterN.min, L.lateArrivalAfterN.max, true)],
+    ['lateArrivalWithinMinutes', numberIn(draft.lateArrivalWithinMinutes, L.lateArrivalWithinMinutes.min, L.lateArrivalWithinMinutes.max, true)],
     ['amberMinutes', amber ?? order],
     ['redMinutes', red],
     ['complaintReplyWorkingDays', numberIn(draft.complaintReplyWorkingDays, COMPLAINT_REPLY_WORKING_DAYS.min, COMPLAINT_REPLY_WORKING_DAYS.max, true)],

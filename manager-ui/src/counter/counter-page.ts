@@ -21,12 +21,15 @@ import './counter-chooser.js';
 import { feedbackText, type CounterFeedback } from './counter-feedback.js';
 import './counter-queues.js';
 import './counter-waiting-list.js';
+import './no-show-list.js';
 import type { CallTicketDetail } from './counter-waiting-list.js';
 import './current-ticket-card.js';
 import '../records/complaints/complaint-form-sheet.js';
 import { counterStateLabel, pauseReasonLabel } from './pause-reasons.js';
 import './teller-action-bar.js';
 import type { TellerCommandDetail } from './teller-action-bar.js';
+import './mini-caller.js';
+import { issueWalkInTicket, type WalkInDetail } from './walk-in-button.js';
 
 /** How long a first press of No-show waits for the confirming second one. */
 const CONFIRM_NO_SHOW_MS = 4_000;
@@ -158,6 +161,12 @@ export class CounterPage extends LitElement {
       .message.info {
         color: var(--muted);
       }
+      .tools {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 12px;
+      }
       .loading {
         padding: 48px;
         font-size: 22px;
@@ -248,6 +257,22 @@ export class CounterPage extends LitElement {
           @sheet-closed=${() => (this._complaintTicket = null)}
         ></complaint-form-sheet>
         ${this._renderActions(snapshot.branch.settings, current, services, busy)}
+        <div class="tools">
+          <walk-in-button
+            .services=${services.filter((s) => counter.serviceIds.includes(s.id))}
+            ?disabled=${busy || !canCallNext(counter, current)}
+            @walk-in=${(e: CustomEvent<WalkInDetail>) => this._walkIn(counter, e.detail.serviceId)}
+          ></walk-in-button>
+          ${this._renderMiniCaller(snapshot.branch.settings, counter, current, busy)}
+        </div>
+        <no-show-list
+          headed
+          .tickets=${(snapshot.noShows ?? []).filter((t) => counter.serviceIds.includes(t.serviceId))}
+          .settings=${snapshot.branch.settings}
+          .now=${this._now}
+          ?busy=${busy}
+          @ticket-requeued=${() => (this._feedback = null)}
+        ></no-show-list>
       </main>
       <aside>
         <counter-queues
@@ -310,7 +335,9 @@ export class CounterPage extends LitElement {
     const error = this._requests.error;
     if (error) return html`<div class="message error" role="alert" data-testid="counter-error">${error}</div>`;
     const undo = this._lastNoShow;
-    if (undo && canUndoNoShow(undo.endedAt, this._now)) {
+    // A no-show re-queued since (過號重排, here or from triage) has nothing left to undo.
+    const requeued = undo && this._live.snapshot?.noShows && !this._live.snapshot.noShows.some((t) => t.id === undo.id);
+    if (undo && !requeued && canUndoNoShow(undo.endedAt, this._now)) {
       return html`<div class="undo" role="status" data-testid="undo-no-show">
         ${msg(str`Marked ${undo.number} as no-show`)} —
         <button data-testid="undo" ?disabled=${this._requests.busy} @click=${() => this._undoNoShow(undo.id)}>${msg('Undo')}</button>
@@ -352,6 +379,27 @@ export class CounterPage extends LitElement {
   private async _close(counter: Counter) {
     const result = await this._run(() => this._api.call(queueRoutes.closeCounter, { counterId: counter.id }));
     if (result.status === 'done') this._chosenCounterId = null;
+  }
+
+  /** The mini caller window mirrors the page: the same ticket, no-show rule and confirmation, and status line; its buttons run the page's commands. */
+  private _renderMiniCaller(settings: BranchSettings, counter: Counter, current: Ticket | null, busy: boolean) {
+    const error = this._requests.error;
+    return html`<mini-caller
+      .counterLabel=${counterName(counter.number)}
+      .ticket=${current}
+      ?canCallNext=${canCallNext(counter, current)}
+      .noShowHint=${current?.status === 'called' ? this._noShowHint(current, settings) : ''}
+      ?noShowConfirming=${this._isConfirmingNoShow(current)}
+      ?busy=${busy}
+      .message=${error || (this._feedback ? feedbackText(this._feedback) : '')}
+      ?error=${error !== ''}
+      @teller-command=${(e: CustomEvent<TellerCommandDetail>) => this._command(e.detail)}
+    ></mini-caller>`;
+  }
+
+  /** A customer at the counter without a ticket: one is issued for the chosen service and called here by its number. */
+  private _walkIn(counter: Counter, serviceId: string) {
+    return this._run(() => issueWalkInTicket(this._api, counter, serviceId), (ticket) => ({ kind: 'called', number: ticket.number, directly: true }));
   }
 
   private _callTicket(counter: Counter, ticketId: string) {

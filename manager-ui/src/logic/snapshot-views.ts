@@ -1,7 +1,10 @@
 /** Read-only views of a live snapshot that the pages share. They select and sort; they never decide queue rules. */
+import { queuePlace } from '../../../protocol/late-arrival.js';
 import type { Counter, QueueSummary, Service, Snapshot, Ticket } from '../../../protocol/schemas.js';
 
 const byArrival = (a: Ticket, b: Ticket) => a.issuedAt.localeCompare(b.issuedAt) || a.number.localeCompare(b.number);
+/** By place in the queue: a re-queued no-show (過號重排) stands where it was put, not where it was issued. */
+const byPlace = (a: Ticket, b: Ticket) => queuePlace(a).localeCompare(queuePlace(b)) || a.number.localeCompare(b.number);
 
 const TIER_FIRST: Readonly<Record<Ticket['tier'], number>> = { vip: 0, priority: 1, regular: 2 };
 
@@ -10,7 +13,7 @@ const TIER_FIRST: Readonly<Record<Ticket['tier'], number>> = { vip: 0, priority:
  * counters' lane each start at 0), so equal positions are called side by side, VIP before priority before regular.
  * A ticket without a position (not yet replayed) goes after those with one.
  */
-const byTierThenArrival = (a: Ticket, b: Ticket) => TIER_FIRST[a.tier] - TIER_FIRST[b.tier] || byArrival(a, b);
+const byTierThenArrival = (a: Ticket, b: Ticket) => TIER_FIRST[a.tier] - TIER_FIRST[b.tier] || byPlace(a, b);
 const byPosition = (a: Ticket, b: Ticket) => (a.position ?? Infinity) - (b.position ?? Infinity) || byTierThenArrival(a, b);
 
 /** The waiting tickets of one service, the one who has waited longest first. */

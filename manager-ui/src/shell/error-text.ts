@@ -30,6 +30,10 @@ function summary(code: ErrorCode | 'NETWORK'): string | null {
       return msg('Recall the customer before marking a no-show.');
     case 'UNDO_EXPIRED':
       return msg('It is too late to undo this.');
+    case 'REQUEUE_NOT_ALLOWED':
+      return msg('This branch does not re-queue no-shows: issue a new ticket.');
+    case 'REQUEUE_EXPIRED':
+      return msg('It is too late to re-queue this ticket: issue a new one.');
     case 'COUNTER_CLOSED':
     case 'COUNTER_PAUSED':
       return msg('The counter is not open.');

@@ -8,6 +8,7 @@ import { counterActionRoutes, queueRoutes } from '../../../protocol/queue-routes
 import type { Service, Snapshot, ThrottleAlert, Ticket } from '../../../protocol/schemas.js';
 import { recentThrottleAlerts } from '../../../protocol/throttle-alerts.js';
 import { apiContext, EMPTY_LIVE, liveContext, type LiveState } from '../app-context.js';
+import { absentCustomers } from '../logic/absent-customers.js';
 import { queueAlerts, queueLevel, serviceThresholds } from '../logic/queue-level.js';
 import { countersInOrder, queueOf, servicesInOrder, ticketsInCallOrder } from '../logic/snapshot-views.js';
 import { longestWaitNow } from '../logic/wait-time.js';
@@ -23,6 +24,7 @@ import './device-tickets-sheet.js';
 import { HallAlertsController } from './hall-alerts-controller.js';
 import type { DeviceTicketsCancelled } from './device-tickets-sheet.js';
 import './issue-ticket-sheet.js';
+import './no-show-sheet.js';
 import './queue-column.js';
 import './ticket-action-sheet.js';
 import type { RecordRequest, TicketActionDetail } from './ticket-action-sheet.js';
@@ -30,8 +32,9 @@ import '../records/complaints/complaint-form-sheet.js';
 import '../records/customers/customer-form-sheet.js';
 import '../records/referrals/referral-form-sheet.js';
 import type { WhatIfChoice, WhatIfIntent } from './what-if-actions.js';
-import { performWhatIf, type WhatIfOutcome } from './what-if-perform.js';
+import { performWhatIf } from './what-if-perform.js';
 import './what-if-sheet.js';
+import { undoableAction, type UndoableAction } from './undo-toast.js';
 
 /**
  * The lobby manager's board (tablet, 1024×768 to 1280×800): every queue and counter live, and one or two
@@ -56,6 +59,8 @@ export class TriagePage extends LitElement {
   @state() private _throttled: ThrottleAlert | null = null;
   /** The record form open for a ticket (complaint, customer, referral); null when none is. */
   @state() private _record: RecordRequest | null = null;
+  /** The last divert, transfer, tier change or cancel, offered for undo; null when none is. */
+  @state() private _undoable: UndoableAction | null = null;
   /** The hall's alerts from the records (opening check, complaints, machines, devices, valued customers). */
   private _hall = new HallAlertsController(this, () => this._api, () => this._live);
 
@@ -174,6 +179,8 @@ export class TriagePage extends LitElement {
         .services=${services}
         .throttleAlerts=${recentThrottleAlerts(snapshot.throttleAlerts ?? [], now)}
         .hall=${this._hall.alerts}
+        .absent=${absentCustomers(snapshot, now)}
+        @counter-selected=${(e: CustomEvent<{ counterId: string }>) => (this._counterId = e.detail.counterId)}
         .now=${now}
         @device-tickets-requested=${(e: CustomEvent<ThrottleAlert>) => (this._throttled = e.detail)}
         ?busy=${this._requests.busy || this._live.stale}
@@ -205,11 +212,13 @@ export class TriagePage extends LitElement {
             .now=${now}
             @counter-selected=${(e: CustomEvent<{ counterId: string }>) => (this._counterId = e.detail.counterId)}
           ></counters-strip>
+          <no-show-sheet .tickets=${snapshot.noShows ?? []} .settings=${settings} .now=${now} ?busy=${this._live.stale}></no-show-sheet>
           <button class="primary issue" data-testid="issue-ticket" @click=${this._onOpenIssue}>+ ${msg('Issue ticket')}</button>
         </div>
       </div>
       ${this._renderSheets(snapshot, now)}
-      <toast-message .message=${this._requests.error || this._toast} @toast-dismissed=${this._onToastDismissed}></toast-message>`;
+      <toast-message .message=${this._requests.error || this._toast} @toast-dismissed=${this._onToastDismissed}></toast-message>
+      <undo-toast .action=${this._undoable} @undo-closed=${() => (this._undoable = null)}></undo-toast>`;
   }
 
   private _onToastDismissed() {
@@ -311,13 +320,16 @@ export class TriagePage extends LitElement {
   private async _onTicketAction(event: CustomEvent<TicketActionDetail>) {
     const action = event.detail;
     const ticket = { ticketId: action.ticketId };
+    const number = this._live.snapshot?.tickets.find((t) => t.id === action.ticketId)?.number ?? '';
     const done = await this._run(() => {
       if (action.kind === 'divert') return this._api.call(queueRoutes.divert, ticket, { machineKind: action.machineKind });
       if (action.kind === 'tier') return this._api.call(queueRoutes.changeTier, ticket, { tier: action.tier });
       if (action.kind === 'transfer') return this._api.call(queueRoutes.transfer, ticket, { serviceId: action.serviceId });
       return this._api.call(queueRoutes.cancel, ticket);
     });
-    if (done) this._ticketId = null;
+    if (!done) return;
+    this._ticketId = null;
+    this._undoable = undoableAction(action, number, this._live.snapshot?.services ?? []);
   }
 
   private async _onCounterAction(action: CounterAction, counterId: string) {
@@ -330,19 +342,11 @@ export class TriagePage extends LitElement {
     this._whatIf = event.detail;
   }
 
-  private async _onWhatIfConfirmed(event: CustomEvent<WhatIfChoice>) {
+  /** Opens a counter or changes its services; a diversion is asked per customer inside the panel. */
+  private async _onWhatIfConfirmed(event: CustomEvent<Exclude<WhatIfChoice, { action: 'divert' }>>) {
     const snapshot = this._live.snapshot;
     if (!snapshot) return;
-    let outcome: WhatIfOutcome = { diverted: [], skipped: [] };
-    const done = await this._run(async () => {
-      outcome = await performWhatIf(this._api, snapshot, event.detail);
-    });
-    if (!done) return;
-    this._whatIf = null;
-    // The diverted tickets leave the board at once; only customers who had moved on meanwhile need a word.
-    if (outcome.skipped.length === 0) return;
-    const sent = outcome.diverted.join(' ') || '—';
-    this._toast = msg(str`Diverted: ${sent}. Already called or gone: ${outcome.skipped.join(' ')}.`);
+    if (await this._run(() => performWhatIf(this._api, snapshot, event.detail))) this._whatIf = null;
   }
 
   private _onDeviceTicketsCancelled(event: CustomEvent<DeviceTicketsCancelled>) {

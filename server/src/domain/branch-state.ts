@@ -52,6 +52,11 @@ export interface BranchState {
   recentCalls: RecentCall[];
   /** The latest throttle alert of each kiosk refused for issuing too fast, by device id. */
   throttleAlerts: Map<string, ThrottleAlert>;
+  /**
+   * The latest business day's no-shows by id: the staff's list to re-queue a late customer from
+   * (過號重排). Loaded with the state; a state built by hand (a pure test) may go without.
+   */
+  noShows?: Map<string, TicketRecord>;
 }
 
 /** One row the change writes: a ticket inserted or updated, a counter updated, a number used; or a throttle alert, kept by its event. */
@@ -89,6 +94,8 @@ export function evolve(state: BranchState, change: Change): void {
       const before = state.tickets.get(ticket.id);
       if (isActive(ticket.status)) state.tickets.set(ticket.id, ticket);
       else state.tickets.delete(ticket.id);
+      if (ticket.status === 'no_show') state.noShows?.set(ticket.id, ticket);
+      else state.noShows?.delete(ticket.id);
       // A call (straight into serving when the branch implies the start) or a recall. A ticket
       // coming back from a no-show (undone) has no `before`: that is not a new call.
       if (before && ticket.counterId && isAtCounter(ticket.status)) {
@@ -97,7 +104,10 @@ export function evolve(state: BranchState, change: Change): void {
       }
       const finished = asFinished(ticket);
       if (finished && finished.businessDay === state.learning.today) learnFrom(state, finished);
-      if (state.learning.today === null || ticket.businessDay > state.learning.today) startLearningDay(state, ticket.businessDay);
+      if (state.learning.today === null || ticket.businessDay > state.learning.today) {
+        startLearningDay(state, ticket.businessDay);
+        for (const [id, noShow] of state.noShows ?? []) if (noShow.businessDay < ticket.businessDay) state.noShows!.delete(id);
+      }
       return;
     }
     case 'counter':
@@ -177,7 +187,7 @@ export function toWireTicket(ticket: TicketRecord, figures?: { position: number;
   return figures ? { ...wire, ...figures } : wire;
 }
 
-/** The tickets waiting for a call. */
+/** The tickets waiting for a call (the call rules order them by their place, `queuedAt ?? issuedAt`). */
 export function waitingTickets(state: BranchState): TicketRecord[] {
   const waiting: TicketRecord[] = [];
   for (const t of state.tickets.values()) if (t.status === 'waiting') waiting.push(t);

@@ -10,6 +10,12 @@ export interface WaitingTicket {
   tier: Tier;
   /** Original arrival time (ISO); a transfer keeps it, so the customer keeps their place. */
   issuedAt: string;
+  /**
+   * Its place in the queue when a re-queue (過號重排) moved it (ISO). The call rules treat it as the
+   * arrival, for order and for fairness alike: otherwise a late customer's early issue time would
+   * make them the "longest overdue" and jump the very queue they were put behind.
+   */
+  queuedAt?: string;
 }
 
 export interface CallingCounter {
@@ -34,6 +40,9 @@ export interface CallContext {
 
 const TIER_RANK: Record<Tier, number> = { vip: 0, priority: 1, regular: 2 };
 
+/** When the ticket joined the line it waits in, as the call rules see it (ISO). */
+export const placeOf = (ticket: WaitingTicket): string => ticket.queuedAt ?? ticket.issuedAt;
+
 /**
  * Orders ISO times and UUIDv7 ids by their characters: the same order as a locale's for these
  * fixed-format strings, without its cost (the estimator sorts every waiting ticket).
@@ -42,10 +51,10 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Orders tickets VIP, then priority, then regular; oldest first within a tier. */
 export function byTierThenArrival(a: WaitingTicket, b: WaitingTicket): number {
-  return TIER_RANK[a.tier] - TIER_RANK[b.tier] || compareText(a.issuedAt, b.issuedAt) || compareText(a.id, b.id);
+  return TIER_RANK[a.tier] - TIER_RANK[b.tier] || compareText(placeOf(a), placeOf(b)) || compareText(a.id, b.id);
 }
 
-const byArrival = (a: WaitingTicket, b: WaitingTicket) => compareText(a.issuedAt, b.issuedAt) || compareText(a.id, b.id);
+const byArrival = (a: WaitingTicket, b: WaitingTicket) => compareText(placeOf(a), placeOf(b)) || compareText(a.id, b.id);
 
 /** Whether a regular (non-VIP) counter may call a VIP ticket of `serviceId`. */
 export function regularCounterTakesVip(
@@ -96,7 +105,7 @@ export function pickNextTicket(ctx: CallContext): WaitingTicket | null {
   let overdueSince = Infinity;
   for (const ticket of callable) {
     if (ticket.tier !== 'regular') continue;
-    const since = targetPassesAt(Date.parse(ticket.issuedAt), ticket.serviceId, ctx.targetWaitSeconds);
+    const since = targetPassesAt(Date.parse(placeOf(ticket)), ticket.serviceId, ctx.targetWaitSeconds);
     if (nowMs > since && since < overdueSince) [longestOverdue, overdueSince] = [ticket, since];
   }
   if (longestOverdue) {
@@ -119,7 +128,7 @@ const targetPassesAt = (issuedAtMs: number, serviceId: string, targetWaitSeconds
 /** Whether `a` arrived before `b` (ties broken by id), comparing the arrival in ms first. */
 const earlier = (a: TimedTicket, b: TimedTicket) => a.issuedAtMs < b.issuedAtMs || (a.issuedAtMs === b.issuedAtMs && byArrival(a, b) < 0);
 
-/** What the estimator's replay knows of a waiting ticket besides the ticket itself: its arrival in ms. */
+/** What the estimator's replay knows of a waiting ticket besides the ticket itself: its place in the queue (placeOf) in ms. */
 export interface TimedTicket extends WaitingTicket {
   issuedAtMs: number;
 }

@@ -14,9 +14,11 @@ import { assertActsOnCounter, assertCanIssue, assertStaff, type Actor } from './
 import { evolve, type BranchState, type Change, type TicketRecord } from './branch-state.js';
 import { businessDay } from './business-day.js';
 import { assertMachineKindInService } from './hall-check-rules.js';
-import { pickNextTicket, type WaitingTicket } from './call-order.js';
+import { pickNextTicket, placeOf, type WaitingTicket } from './call-order.js';
 import { formatTicketNumber, nextTicketNumber, ticketNumberValue } from './ticket-number.js';
 import { assertCounterAction, assertTicketAction, type TicketAction } from './ticket-transitions.js';
+import { restoreTriagedTicket, type UndoTriageCommand } from './triage-undo.js';
+import { requeueNoShow } from './requeue.js';
 
 /** A member of staff named as a counter's teller, as the service found them (null: no such user). */
 export interface TellerInfo {
@@ -49,9 +51,13 @@ export type Command =
   /** Completes the customer being served and calls the next ticket: one decision, two events. */
   | { type: 'complete_and_call_next'; actor: Actor; counterId: string }
   | TicketCommand<'recall' | 'start' | 'complete' | 'no_show' | 'undo_no_show' | 'cancel'>
+  /** 過號重排: a no-show's late customer waits again where the branch's lateArrival says (requeue.ts). */
+  | TicketCommand<'requeue'>
   | TicketCommand<'transfer', { serviceId: string }>
   | TicketCommand<'divert', { machineKind: MachineKind }>
   | TicketCommand<'change_tier', { tier: Tier }>
+  /** Undoes the ticket's last divert, transfer, tier change or cancel (triage-undo.ts). */
+  | ({ type: 'undo_triage' } & UndoTriageCommand)
   | { type: 'open_counter'; actor: Actor; counterId: string; tellerId?: string; teller?: TellerInfo | null }
   | { type: 'pause_counter'; actor: Actor; counterId: string; reason?: PauseReason }
   | { type: 'close_counter'; actor: Actor; counterId: string }
@@ -134,6 +140,10 @@ function decideOrThrow(state: BranchState, command: Command, now: Date): Decisio
     }
     case 'undo_no_show':
       return undoNoShow(state, command, now);
+    case 'requeue': {
+      const ticket = requeueNoShow(state, command, now);
+      return { changes: [{ kind: 'ticket', ticket, inserted: false }], events: [{ type: 'ticket.requeued', ticket }], result: { ticketId: ticket.id } };
+    }
     case 'cancel': {
       const ticket = actOn(state, command, 'cancel', true);
       return ticketChange(state, 'ticket.cancelled', { ...ticket, status: 'cancelled', endedAt: at });
@@ -163,6 +173,10 @@ function decideOrThrow(state: BranchState, command: Command, now: Date): Decisio
     case 'change_tier': {
       const ticket = actOn(state, command, 'change_tier', false);
       return ticketChange(state, 'ticket.tier_changed', { ...ticket, tier: command.tier });
+    }
+    case 'undo_triage': {
+      const ticket = restoreTriagedTicket(state, command, now);
+      return { changes: [{ kind: 'ticket', ticket, inserted: false }], events: [{ type: 'ticket.restored', ticket }], result: { ticketId: ticket.id } };
     }
     case 'open_counter':
       return openCounter(state, command, at);
@@ -384,7 +398,8 @@ function laneHeads(state: BranchState, serviceIds: readonly string[]): WaitingTi
     if (t.status !== 'waiting' || !serviceIds.includes(t.serviceId)) continue;
     const key = `${t.serviceId}|${t.tier}`;
     const head = heads.get(key);
-    if (!head || t.issuedAt < head.issuedAt || (t.issuedAt === head.issuedAt && t.id < head.id)) heads.set(key, t);
+    // By place in the queue: a re-queued ticket stands where it was put, not where it was issued.
+    if (!head || placeOf(t) < placeOf(head) || (placeOf(t) === placeOf(head) && t.id < head.id)) heads.set(key, t);
   }
   return [...heads.values()];
 }

@@ -11,7 +11,7 @@
  * larger, because customers ahead who give up offset it.)
  */
 import type { BranchSettings, Tier } from '../../../protocol/schemas.js';
-import { pickNextHead, type CallingCounter, type TimedTicket, type WaitingTicket } from './call-order.js';
+import { pickNextHead, placeOf, type CallingCounter, type TimedTicket, type WaitingTicket } from './call-order.js';
 import { TicketLanes } from './ticket-lanes.js';
 
 export interface CurrentCustomer {
@@ -113,8 +113,8 @@ const timedTickets = new WeakMap<WaitingTicket, TimedTicket>();
 
 function timedTicket(ticket: WaitingTicket): TimedTicket {
   let timed = timedTickets.get(ticket);
-  if (!timed || timed.issuedAt !== ticket.issuedAt || timed.tier !== ticket.tier || timed.serviceId !== ticket.serviceId) {
-    timed = { id: ticket.id, serviceId: ticket.serviceId, tier: ticket.tier, issuedAt: ticket.issuedAt, issuedAtMs: Date.parse(ticket.issuedAt) };
+  if (!timed || timed.issuedAt !== ticket.issuedAt || timed.queuedAt !== ticket.queuedAt || timed.tier !== ticket.tier || timed.serviceId !== ticket.serviceId) {
+    timed = { id: ticket.id, serviceId: ticket.serviceId, tier: ticket.tier, issuedAt: ticket.issuedAt, queuedAt: ticket.queuedAt, issuedAtMs: Date.parse(placeOf(ticket)) };
     timedTickets.set(ticket, timed);
   }
   return timed;

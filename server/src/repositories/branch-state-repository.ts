@@ -13,7 +13,7 @@ import { listCounters } from './counter-repository.js';
 import type { Db } from './db.js';
 import { finishedTickets, latestBusinessDay } from './history-repository.js';
 import { toBranch, toMachine, toService, toTicketRecord } from './mappers.js';
-import { listActiveTickets } from './ticket-repository.js';
+import { listActiveTickets, listNoShows } from './ticket-repository.js';
 
 /** Another writer (an admin change, another server) moved the branch's sequence first: reload and decide again. */
 export class SequenceMoved extends Error {
@@ -44,10 +44,11 @@ export async function loadBranchState(db: Db, branchId: string): Promise<BranchS
 
   let oldestActive: string | null = null;
   for (const t of tickets.values()) if (oldestActive === null || t.issuedAt < oldestActive) oldestActive = t.issuedAt;
-  const [tiered, calls, alerts] = await Promise.all([
+  const [tiered, calls, alerts, noShowRows] = await Promise.all([
     oldestActive ? tieredCallsSince(db, [...counters.map((c) => c.id)], oldestActive) : Promise.resolve([]),
     recentCalls(db, branchId, RECENT_CALLS_KEPT),
     latestThrottleAlerts(db, branchId),
+    today ? listNoShows(db, branchId, today) : Promise.resolve([]),
   ]);
   const tieredCalls = new Map<string, string[]>();
   for (const call of tiered) tieredCalls.set(call.counter_id!, [...(tieredCalls.get(call.counter_id!) ?? []), call.at]);
@@ -72,6 +73,7 @@ export async function loadBranchState(db: Db, branchId: string): Promise<BranchS
       recall: c.type === 'ticket.recalled',
     })),
     throttleAlerts: new Map(alerts.map((alert) => [alert.deviceId, alert])),
+    noShows: new Map(noShowRows.map((row) => [row.id, toTicketRecord(row)])),
   };
 }
 
@@ -154,6 +156,7 @@ const changingColumns = (t: TicketRecord) => ({
   counter_id: t.counterId,
   call_count: t.callCount,
   diverted_to: t.divertedTo,
+  queued_at: t.queuedAt ?? null,
 });
 
 async function insertTicket(trx: Db, t: TicketRecord): Promise<void> {

@@ -18,9 +18,12 @@ import type {
   User,
 } from '../../../protocol/schemas.js';
 import {
+  ABSENT_ALERT_SECONDS,
   COMPLAINT_REPLY_WORKING_DAYS,
   DEFAULT_CHECKLIST_ITEMS,
   ISSUES_PER_DEVICE_PER_MINUTE,
+  LATE_ARRIVAL_AFTER_N,
+  LATE_ARRIVAL_WITHIN_MINUTES,
   NO_SHOW_AFTER_RECALLS,
   NO_SHOW_AFTER_SECONDS,
 } from '../../../protocol/schemas.js';
@@ -33,7 +36,11 @@ export const DEFAULT_SETTINGS: BranchSettings = {
   issuesPerDevicePerMinute: ISSUES_PER_DEVICE_PER_MINUTE.default,
   noShowAfterRecalls: NO_SHOW_AFTER_RECALLS.default,
   noShowAfterSeconds: NO_SHOW_AFTER_SECONDS.default,
+  absentAlertSeconds: ABSENT_ALERT_SECONDS.default,
   startOnCall: false,
+  lateArrival: 'after_n',
+  lateArrivalAfterN: LATE_ARRIVAL_AFTER_N.default,
+  lateArrivalWithinMinutes: LATE_ARRIVAL_WITHIN_MINUTES.default,
   vipRecognition: 'trust',
   complaintReplyWorkingDays: COMPLAINT_REPLY_WORKING_DAYS.default,
   holidays: [],
@@ -95,6 +102,8 @@ export function toTicketRecord(row: TicketRow): TicketRecord {
     tier: row.tier,
     status: row.status,
     issuedAt: row.issued_at,
+    // Absent rather than null: most tickets were never re-queued, and the wire leaves it out.
+    ...(row.queued_at ? { queuedAt: row.queued_at } : {}),
     calledAt: row.called_at,
     startedAt: row.started_at,
     endedAt: row.ended_at,

@@ -14,9 +14,11 @@ const tickets: FastifyPluginAsyncTypebox = async (app) => {
   serveRoute(app, routes.complete, (request) => queue.complete(actorOf(request), request.params.ticketId));
   serveRoute(app, routes.noShow, (request) => queue.noShow(actorOf(request), request.params.ticketId));
   serveRoute(app, routes.undoNoShow, (request) => queue.undoNoShow(actorOf(request), request.params.ticketId));
+  serveRoute(app, routes.requeue, (request) => queue.requeue(actorOf(request), request.params.ticketId));
   serveRoute(app, routes.cancel, (request) => queue.cancel(actorOf(request), request.params.ticketId));
   serveRoute(app, routes.transfer, (request) => queue.transfer(actorOf(request), request.params.ticketId, request.body.serviceId));
   serveRoute(app, routes.divert, (request) => queue.divert(actorOf(request), request.params.ticketId, request.body.machineKind));
   serveRoute(app, routes.changeTier, (request) => queue.changeTier(actorOf(request), request.params.ticketId, request.body.tier));
+  serveRoute(app, routes.undoTriage, (request) => queue.undoTriage(actorOf(request), request.params.ticketId));
 };
 export default tickets;

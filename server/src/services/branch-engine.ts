@@ -14,6 +14,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { BranchConfiguredEvent, CounterEvent, DomainEvent, TicketEvent } from '../../../protocol/messages.js';
 import { recentThrottleAlerts } from '../../../protocol/throttle-alerts.js';
+import { byQueuePlace, NO_SHOWS_KEPT } from '../../../protocol/late-arrival.js';
+import { businessDay } from '../domain/business-day.js';
 import type { Audience, BranchSettings, QueueSummary, Snapshot, Ticket } from '../../../protocol/schemas.js';
 import { toWireTicket, queueCounters, queueServices, waitingTickets, type BranchState, type Change, type TicketRecord } from '../domain/branch-state.js';
 import { decideAndEvolve, servicesWithOpenVipCounter, type Command, type Decision, type EventDraft } from '../domain/commands.js';
@@ -376,12 +378,20 @@ function promptFigures(previous: BranchView | undefined, state: BranchState, cha
   return figures;
 }
 
-const byArrival = (a: TicketRecord, b: TicketRecord) => a.issuedAt.localeCompare(b.issuedAt) || a.id.localeCompare(b.id);
+/** Newest no-show first: the one a late customer most likely comes back for. */
+const byEndedDesc = (a: TicketRecord, b: TicketRecord) => (b.endedAt ?? '').localeCompare(a.endedAt ?? '') || b.id.localeCompare(a.id);
+
+/** Today's no-shows for the staff, newest first (at most NO_SHOWS_KEPT): yesterday's stay out until a new day's ticket clears them. */
+function todaysNoShows(state: BranchState, at: string): Ticket[] {
+  const today = businessDay(new Date(at), state.branch.timeZone);
+  const noShows = [...(state.noShows?.values() ?? [])].filter((t) => t.businessDay === today);
+  return noShows.sort(byEndedDesc).slice(0, NO_SHOWS_KEPT).map((t) => toWireTicket(t));
+}
 
 /** Everything a screen needs to draw the branch. The hall's screens get the tickets at a counter, not the queue. */
 function buildSnapshot(state: BranchState, view: BranchView, audience: Audience): Snapshot {
   const tickets: Ticket[] = [];
-  for (const t of [...state.tickets.values()].sort(byArrival)) {
+  for (const t of [...state.tickets.values()].sort(byQueuePlace)) {
     if (audience === 'staff' || t.status !== 'waiting') tickets.push(wireTicket(t, view.figures));
   }
   return {
@@ -395,6 +405,6 @@ function buildSnapshot(state: BranchState, view: BranchView, audience: Audience)
     queues: view.queues,
     tickets,
     recentCalls: state.recentCalls,
-    ...(audience === 'staff' ? { throttleAlerts: recentThrottleAlerts(state.throttleAlerts.values(), Date.parse(view.at)) } : {}),
+    ...(audience === 'staff' ? { throttleAlerts: recentThrottleAlerts(state.throttleAlerts.values(), Date.parse(view.at)), noShows: todaysNoShows(state, view.at) } : {}),
   };
 }

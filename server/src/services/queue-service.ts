@@ -4,6 +4,7 @@
  * branch's held state, written in one transaction, published once.
  */
 import { isTicketEvent, type DomainEvent } from '../../../protocol/messages.js';
+import type { PublicBranch } from '../../../protocol/public-branch-routes.js';
 import type { MachineKind, PublicTicket, Ticket, Tier } from '../../../protocol/schemas.js';
 import { actorId, assertCanIssue, assertStaff, type Actor } from '../domain/actor.js';
 import { toWireTicket, type TicketRecord } from '../domain/branch-state.js';
@@ -18,6 +19,7 @@ import { findCounterBranch } from '../repositories/counter-repository.js';
 import type { Db } from '../repositories/db.js';
 import { toBranch, toService, toTicket, toTicketRecord } from '../repositories/mappers.js';
 import { findTicket } from '../repositories/ticket-repository.js';
+import { ticketEventRepository } from '../repositories/ticket-event-repository.js';
 import type { Applied, BranchEngine } from './branch-engine.js';
 
 export interface IssueTicketInput {
@@ -119,6 +121,8 @@ export function createQueueService({ db, clock, engine, customerKey }: QueueServ
     noShow: (actor: Actor, ticketId: string) => actOnTicket(actor, ticketId, { type: 'no_show' }),
     /** The customer marked no-show turned up: called to the same counter again, within two minutes. */
     undoNoShow: (actor: Actor, ticketId: string) => actOnTicket(actor, ticketId, { type: 'undo_no_show' }),
+    /** 過號重排: the no-show's customer turned up late; the ticket waits again where the branch's lateArrival puts it. */
+    requeue: (actor: Actor, ticketId: string) => actOnTicket(actor, ticketId, { type: 'requeue' }),
     cancel: (actor: Actor, ticketId: string) => actOnTicket(actor, ticketId, { type: 'cancel' }),
     /** Moves the ticket to another service; it waits again but keeps its original arrival time. */
     transfer: (actor: Actor, ticketId: string, serviceId: string) => actOnTicket(actor, ticketId, { type: 'transfer', serviceId }),
@@ -126,6 +130,13 @@ export function createQueueService({ db, clock, engine, customerKey }: QueueServ
     divert: (actor: Actor, ticketId: string, machineKind: MachineKind) => actOnTicket(actor, ticketId, { type: 'divert', machineKind }),
     /** Moves a waiting ticket to the VIP lane, to priority, or back to regular (a manager's decision). */
     changeTier: (actor: Actor, ticketId: string, tier: Tier) => actOnTicket(actor, ticketId, { type: 'change_tier', tier }),
+    /** Undoes the ticket's last divert, transfer, tier change or cancel within two minutes: it waits again exactly where it was. */
+    async undoTriage(actor: Actor, ticketId: string): Promise<Ticket> {
+      // The log keeps the ticket before the action (domain/triage-undo.ts says why it is read from there).
+      const [action, before] = await ticketEventRepository.latest(db, ticketId, 2);
+      const history = action ? { action, before: before?.ticket ?? null } : null;
+      return actOnTicket(actor, ticketId, { type: 'undo_triage', history });
+    },
 
     /** How many tickets one kiosk may issue per minute in the branch (its `issuesPerDevicePerMinute`). */
     async issuesPerDevicePerMinute(branchId: string): Promise<number> {
@@ -158,6 +169,14 @@ export function createQueueService({ db, clock, engine, customerKey }: QueueServ
     async recordDiversion(actor: Actor, branchId: string, serviceId: string, machineKind: MachineKind): Promise<void> {
       assertCanIssue(actor, branchId);
       await engine.run(branchId, { type: 'record_diversion', actor, serviceId, machineKind }, actorId(actor));
+    },
+
+    /** A branch's name and language for the staff sign-in page: read from storage, so an unknown id holds no branch in memory. */
+    async publicBranch(branchId: string): Promise<PublicBranch> {
+      const row = await findBranch(db, branchId);
+      if (!row) throw notFound('branch', branchId);
+      const { id, name, defaultLocale } = toBranch(row);
+      return { id, name, defaultLocale };
     },
 
     /** The ticket as the customer's phone shows it: anyone holding the ticket's id may read it. */
