@@ -13,14 +13,14 @@ const EMPTY: Omit<HallAlerts, 'businessDay'> = { openingCheckDone: true, overdue
 /** A device as the hall calls it: "Kiosk 1", "Display Hall wall". */
 const deviceName = (kind: OfflineDevice['kind'], label: string) => (kind === 'kiosk' ? msg(str`Kiosk ${label}`) : msg(str`Display ${label}`));
 
-/** "A031 called to Counter 3 2 min ago, not there". */
+/** "A031 called to Counter 3, 2 min ago, not there". */
 function absentText(absent: Pick<AbsentCustomer, 'number' | 'counterNumber' | 'sinceCallSeconds'>): string {
   const { number } = absent;
   const counter = counterName(absent.counterNumber);
   const minutes = wholeMinutes(absent.sinceCallSeconds);
   return minutes < 1
-    ? msg(str`${number} called to ${counter} under a minute ago, not there`)
-    : msg(str`${number} called to ${counter} ${minutes} min ago, not there`);
+    ? msg(str`${number} called to ${counter}, under a minute ago, not there`)
+    : msg(str`${number} called to ${counter}, ${minutes} min ago, not there`);
 }
 
 function customerTierLabel(tier: string): string {

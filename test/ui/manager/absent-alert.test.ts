@@ -102,7 +102,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
  * new sentences reach the translation catalogues after this change (their wording is in /tmp/l10n2/absent.json).
  */
 const WORDS = {
-  en: { counter: 'Counter 3', alert: (n: string) => `⚠ ${n} called to Counter 3 2 min ago, not there`, teller: (n: string) => `${n} has not come: recall? R` },
+  en: { counter: 'Counter 3', alert: (n: string) => `⚠ ${n} called to Counter 3, 2 min ago, not there`, teller: (n: string) => `${n} has not come: recall? R` },
   'zh-Hant': { counter: '3號窗口', alert: null, teller: null },
   'zh-Hans': { counter: '3号窗口', alert: null, teller: null },
 } as const;
