@@ -13,7 +13,7 @@ import { BRANCH, counter, createTestApp, service, type TestApp } from '../helper
 const WHAT_IF = `/api/branches/${BRANCH}/what-if`;
 const LARGEST = { action: 'open-counter', counterId: counter(2), runs: WHAT_IF_MAX_RUNS, horizonMinutes: WHAT_IF_MAX_HORIZON_MINUTES };
 /** The simulator's work grows with the crowd: this many customers waiting, and as many expected each hour. */
-const CROWD = 200;
+const CROWD = 400;
 /** A kiosk customer should not notice a manager's forecast. */
 const TICKET_MS = 500;
 /** Tickets issued while the forecast runs: fewer than a kiosk may issue in a minute. */
