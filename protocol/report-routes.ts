@@ -11,7 +11,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { COMPLAINT_CATEGORIES, REFERRAL_STATUSES } from './record-kinds.js';
 import { defineRoute } from './route-kit.js';
 import { Id, Nullable } from './schema-kit.js';
-import { BranchParams } from './schemas.js';
+import { BranchParams, PauseReason } from './schemas.js';
 import { BusinessDayString } from './forecast-schemas.js';
 
 export const FIGURES_BREAKDOWNS = ['day', 'hour', 'service', 'counter', 'teller'] as const;
@@ -145,6 +145,11 @@ export const RecordFiguresReport = Type.Object({
     devices: Type.Integer({ description: "Kiosks' failed prints and paper outs" }),
     checkItems: Type.Integer({ description: 'Faulty items of the opening and closing checks, machines left out' }),
   }),
+  pauses: Type.Object({
+    pauses: Type.Integer({ description: "Counters' pauses begun in the period" }),
+    seconds: Type.Number({ minimum: 0, description: 'Their length in all: each until its counter opened, paused again or closed (now, if still paused)' }),
+    byReason: Type.Array(Type.Object({ reason: PauseReason, pauses: Type.Integer(), seconds: Type.Number({ minimum: 0 }) })),
+  }),
 });
 export type RecordFiguresReport = Static<typeof RecordFiguresReport>;
 
@@ -161,7 +166,7 @@ export const reportRoutes = {
   recordFigures: defineRoute({
     method: 'GET',
     path: '/api/branches/:branchId/reports/records',
-    summary: "The period's complaints by category and reply, referrals by outcome, and equipment faults (managers)",
+    summary: "The period's complaints by category and reply, referrals by outcome, equipment faults and counters' pauses by reason (managers)",
     tags: ['reports'],
     params: BranchParams,
     querystring: RecordFiguresQuery,

@@ -540,3 +540,49 @@ describe('GET /api/branches/:branchId/reports/records', () => {
     expect(report.faults).toEqual({ machines: 1, devices: 1, checkItems: 3 });
   });
 });
+
+describe("counters' pauses in the records' figures", () => {
+  it('counts each pause by its reason and lasts it until the counter opens or closes (or now, while still paused)', async () => {
+    const app = await createTestApp();
+    try {
+      const teller = await app.as('teller1');
+      const act = async (url: string, payload?: object) => {
+        const res = await app.app.inject({ method: 'POST', url, headers: teller, ...(payload ? { payload } : {}) });
+        expect(res.statusCode, res.body).toBeLessThan(300);
+      };
+      const minutes = (n: number) => app.clock.advance(n * 60_000);
+      await act(`/api/counters/${counter(1)}/open`);
+      minutes(10);
+      await act(`/api/counters/${counter(1)}/pause`, { reason: 'lunch' });
+      minutes(30); // lunch: 30 min, ended by reopening
+      await act(`/api/counters/${counter(1)}/open`);
+      minutes(5);
+      await act(`/api/counters/${counter(1)}/pause`, { reason: 'training' });
+      minutes(12); // training: 12 min, ended by closing
+      await act(`/api/counters/${counter(1)}/close`);
+      minutes(1);
+      await act(`/api/counters/${counter(1)}/open`);
+      await act(`/api/counters/${counter(1)}/pause`, { reason: 'back_office' });
+      minutes(8); // back office: 8 min, ended by reopening
+      await act(`/api/counters/${counter(1)}/open`);
+      await act(`/api/counters/${counter(1)}/pause`); // no reason given: other, still paused
+      minutes(3);
+
+      const day = app.clock.now().toISOString().slice(0, 10);
+      const res = await app.app.inject({ method: 'GET', url: `${RECORDS}?from=${day}&to=${day}`, headers: await app.as('manager') });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().pauses).toEqual({
+        pauses: 4,
+        seconds: (30 + 12 + 8 + 3) * 60,
+        byReason: [
+          { reason: 'lunch', pauses: 1, seconds: 30 * 60 },
+          { reason: 'training', pauses: 1, seconds: 12 * 60 },
+          { reason: 'back_office', pauses: 1, seconds: 8 * 60 },
+          { reason: 'other', pauses: 1, seconds: 3 * 60 },
+        ],
+      });
+    } finally {
+      await app.close();
+    }
+  });
+});

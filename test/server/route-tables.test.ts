@@ -1,7 +1,17 @@
 /** The server serves every route of the protocol's route tables, as the tables describe them. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditRoutes } from '../../protocol/audit-routes.js';
+import { checkRoutes } from '../../protocol/check-routes.js';
+import { complaintRoutes } from '../../protocol/complaint-routes.js';
+import { customerRoutes } from '../../protocol/customer-routes.js';
+import { deviceHealthRoutes } from '../../protocol/device-health-routes.js';
+import { diaryRoutes } from '../../protocol/diary-routes.js';
 import { planningRoutes } from '../../protocol/planning-routes.js';
+import { publicBranchRoutes } from '../../protocol/public-branch-routes.js';
 import { queueRoutes } from '../../protocol/queue-routes.js';
+import { ratingRoutes } from '../../protocol/rating-routes.js';
+import { referralRoutes } from '../../protocol/referral-routes.js';
+import { reportRoutes } from '../../protocol/report-routes.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
@@ -10,7 +20,20 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const tables = { queueRoutes, planningRoutes };
+const tables = {
+  queueRoutes,
+  planningRoutes,
+  reportRoutes,
+  publicBranchRoutes,
+  complaintRoutes,
+  customerRoutes,
+  referralRoutes,
+  diaryRoutes,
+  checkRoutes,
+  deviceHealthRoutes,
+  ratingRoutes,
+  auditRoutes,
+};
 
 describe('route tables', () => {
   const routes = Object.entries(tables).flatMap(([table, entries]) => Object.entries(entries).map(([name, route]) => [`${table}.${name}`, route] as const));
@@ -19,7 +42,7 @@ describe('route tables', () => {
     expect(t.app.hasRoute({ method: route.method, url: route.path })).toBe(true);
   });
 
-  it('documents the routes that need a token as such, and the public one without', async () => {
+  it('documents the routes that need a token as such, and the public ones without', async () => {
     const paths = (await t.app.inject({ url: '/docs/json' })).json().paths as Record<string, Record<string, { security?: unknown[] }>>;
     const openApiPath = (path: string) => path.replace(/:([A-Za-z]+)/g, '{$1}');
     for (const [, route] of routes) {

@@ -295,6 +295,38 @@ async function faults(db: Db, period: FiguresPeriod) {
   return { machines: Number(machines?.n ?? 0), devices: Number(devices?.n ?? 0), checkItems };
 }
 
+/**
+ * Counters' pauses that began in the period, by reason (午膳, 培訓, 業務處理, other): how many, and how
+ * long each lasted — until the counter's next open, pause or close, or `now` for one still paused.
+ * The next change is found with a window function over each counter's own events.
+ */
+function pausesByReason(db: Db, period: FiguresPeriod, now: string) {
+  const changes = db
+    .selectFrom('events')
+    .select([
+      'counter_id',
+      'type',
+      'at',
+      jsonText(db, sql.ref('payload'), 'counter.pauseReason').as('reason'),
+      sql<string | null>`lead(at) over (partition by counter_id order by seq)`.as('next_at'),
+    ])
+    .where('branch_id', '=', period.branchId)
+    .where('type', 'in', ['counter.opened', 'counter.paused', 'counter.closed'])
+    // No upper bound: a pause begun on the period's last day may end after it.
+    .where('at', '>=', period.startsAt);
+  return db
+    .selectFrom(changes.as('c'))
+    .select((eb) => [
+      sql<string>`coalesce(c.reason, 'other')`.as('reason'),
+      eb.fn.countAll<number>().as('pauses'),
+      sql<number>`coalesce(sum(${secondsBetween(db, sql.ref('c.at'), sql`coalesce(c.next_at, ${now})`)}), 0)`.as('seconds'),
+    ])
+    .where('c.type', '=', 'counter.paused')
+    .where('c.at', '<', period.endsAt)
+    .groupBy(sql`coalesce(c.reason, 'other')`)
+    .execute();
+}
+
 /** Display labels of the breakdown's keys: services' prefixes, counters' numbers, tellers' names. */
 async function labels(db: Db, branchId: string, by: FiguresBreakdown, keys: readonly string[]): Promise<Map<string, string>> {
   if (keys.length === 0) return new Map();
@@ -314,4 +346,4 @@ async function labels(db: Db, branchId: string, by: FiguresBreakdown, keys: read
   return new Map();
 }
 
-export const reportFiguresRepository = Object.freeze({ queueFigures, kioskDiversions, complaintsByCategory, referralsByStatus, faults, labels });
+export const reportFiguresRepository = Object.freeze({ queueFigures, kioskDiversions, complaintsByCategory, referralsByStatus, faults, pausesByReason, labels });

@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { COMPLAINT_CATEGORIES, REFERRAL_STATUSES } from '../../../protocol/record-kinds.js';
+import { PAUSE_REASONS } from '../../../protocol/schemas.js';
 import type {
   FiguresBreakdown,
   FiguresQuery,
@@ -161,11 +162,17 @@ export function createReportFiguresService({ db, clock }: { db: Kysely<Database>
     async recordFigures(actor: Actor, branchId: string, query: RecordFiguresQuery): Promise<RecordFiguresReport> {
       assertStaff(actor, branchId, ['admin', 'manager']);
       const { period, timeZone } = await openPeriod(branchId, query, false);
-      const [complaints, referrals, faults] = await Promise.all([
-        figuresRepository.complaintsByCategory(db, period, clock.now().toISOString()),
+      const now = clock.now().toISOString();
+      const [complaints, referrals, faults, pauses] = await Promise.all([
+        figuresRepository.complaintsByCategory(db, period, now),
         figuresRepository.referralsByStatus(db, period),
         figuresRepository.faults(db, period),
+        figuresRepository.pausesByReason(db, period, now),
       ]);
+      const byReason = PAUSE_REASONS.map((reason) => {
+        const row = pauses.find((p) => p.reason === reason);
+        return { reason, pauses: count(row?.pauses), seconds: Math.round(count(row?.seconds)) };
+      });
       const byCategory = COMPLAINT_CATEGORIES.map((category) => {
         const row = complaints.find((c) => c.category === category);
         return {
@@ -193,6 +200,7 @@ export function createReportFiguresService({ db, clock }: { db: Kysely<Database>
         },
         referrals: { made: byOutcome.reduce((sum, r) => sum + r.referrals, 0), byOutcome },
         faults,
+        pauses: { pauses: byReason.reduce((sum, r) => sum + r.pauses, 0), seconds: byReason.reduce((sum, r) => sum + r.seconds, 0), byReason },
       };
     },
   };
