@@ -13,7 +13,6 @@ import { listCounters } from './counter-repository.js';
 import type { Db } from './db.js';
 import { finishedTickets, latestBusinessDay } from './history-repository.js';
 import { toBranch, toMachine, toService, toTicketRecord } from './mappers.js';
-import { businessDay } from '../domain/business-day.js';
 import { listActiveTickets, listNoShows } from './ticket-repository.js';
 
 /** Another writer (an admin change, another server) moved the branch's sequence first: reload and decide again. */
@@ -24,15 +23,10 @@ export class SequenceMoved extends Error {
   }
 }
 
-/**
- * Reads everything the branch's queue rules and estimates need, consistent with one sequence number.
- * `now` says which business day the hall is in: the recent calls and the no-shows shown are that
- * day's, so a screen opened in the morning does not show yesterday's last calls.
- */
-export async function loadBranchState(db: Db, branchId: string, now: Date): Promise<BranchState | undefined> {
+/** Reads everything the branch's queue rules and estimates need, consistent with one sequence number. */
+export async function loadBranchState(db: Db, branchId: string): Promise<BranchState | undefined> {
   const branchRow = await findBranch(db, branchId);
   if (!branchRow) return undefined;
-  const currentDay = businessDay(now, branchRow.time_zone);
   const [serviceRows, counters, machineRows, activeRows, numberRows, today] = await Promise.all([
     listServices(db, branchId),
     listCounters(db, branchId),
@@ -52,9 +46,9 @@ export async function loadBranchState(db: Db, branchId: string, now: Date): Prom
   for (const t of tickets.values()) if (oldestActive === null || t.issuedAt < oldestActive) oldestActive = t.issuedAt;
   const [tiered, calls, alerts, noShowRows] = await Promise.all([
     oldestActive ? tieredCallsSince(db, [...counters.map((c) => c.id)], oldestActive) : Promise.resolve([]),
-    recentCalls(db, branchId, currentDay, RECENT_CALLS_KEPT),
+    recentCalls(db, branchId, RECENT_CALLS_KEPT),
     latestThrottleAlerts(db, branchId),
-    listNoShows(db, branchId, currentDay),
+    today ? listNoShows(db, branchId, today) : Promise.resolve([]),
   ]);
   const tieredCalls = new Map<string, string[]>();
   for (const call of tiered) tieredCalls.set(call.counter_id!, [...(tieredCalls.get(call.counter_id!) ?? []), call.at]);
@@ -225,8 +219,8 @@ const tieredCallsSince = (db: Db, counterIds: string[], since: string) =>
     .orderBy('events.seq')
     .execute();
 
-/** The last calls and recalls of the branch on business day `day`, newest first. */
-const recentCalls = (db: Db, branchId: string, day: string, limit: number) =>
+/** The last calls and recalls of the branch, newest first. */
+const recentCalls = (db: Db, branchId: string, limit: number) =>
   db
     .selectFrom('events')
     .innerJoin('counters', 'counters.id', 'events.counter_id')
@@ -239,10 +233,8 @@ const recentCalls = (db: Db, branchId: string, day: string, limit: number) =>
       'counters.id as counter_id',
       'counters.number as counter_number',
     ])
-    .innerJoin('tickets', 'tickets.id', 'events.ticket_id')
     .where('events.branch_id', '=', branchId)
     .where('events.type', 'in', ['ticket.called', 'ticket.recalled'])
-    .where('tickets.business_day', '=', day)
     .orderBy('events.seq', 'desc')
     .limit(limit)
     .execute();

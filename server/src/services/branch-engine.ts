@@ -171,7 +171,7 @@ export function createBranchEngine({ db, clock, bus }: BranchEngineDeps) {
     let jobs = batch;
     for (let attempt = 0; ; attempt++) {
       try {
-        if (jobs.some((job) => job.kind === 'command' || job.needsState)) branch.state ??= await loadBranchState(db, branch.id, clock.now());
+        if (jobs.some((job) => job.kind === 'command' || job.needsState)) branch.state ??= await loadBranchState(db, branch.id);
       } catch (err) {
         for (const job of jobs) job.kind === 'read' ? job.use(undefined) : job.reject(err);
         return;
