@@ -6,7 +6,8 @@ export type Route = (typeof ROUTES)[number];
 
 // Managers configure their own branch too (the admin API allows it), so they get the admin page.
 const PAGES_BY_ROLE: Readonly<Record<Role, readonly Route[]>> = {
-  teller: ['counter'],
+  // A teller reads the figures of their own tickets on the reports page.
+  teller: ['counter', 'reports'],
   manager: ['triage', 'counter', 'records', 'reports', 'staffing', 'admin'],
   admin: ['admin', 'triage', 'counter', 'records', 'reports', 'staffing'],
   // An account manager works the customers referred to them.

@@ -3,10 +3,12 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { buttons, tokens } from '../shell/styles.js';
 import { reportForm } from './report-styles.js';
-import { lastDays, periodProblem, type PeriodProblem, type ReportPeriod } from './report-period.js';
+import { lastDays, periodProblem, PERIOD_PRESETS, presetPeriod, type PeriodPreset, type PeriodProblem, type ReportPeriod } from './report-period.js';
 
 /**
- * The days a report covers: from and to (branch calendar), with one-tap "last 7 / 28 days".
+ * The days a report covers: from and to (branch calendar), with one-tap "last 7 / 28 days", or with
+ * `calendar`, the calendar's periods (today, yesterday, this week, this month, last month); the two
+ * day fields are the custom range.
  * @fires period-change - detail: ReportPeriod — a valid period was chosen
  */
 @localized()
@@ -18,6 +20,8 @@ export class ReportPeriodForm extends LitElement {
   @property() today = '';
   /** Disables the form while a report loads. */
   @property({ type: Boolean }) busy = false;
+  /** Offer the calendar's periods (the reports) rather than the last 7 / 28 days (planning). */
+  @property({ type: Boolean }) calendar = false;
 
   @state() private _from = '';
   @state() private _to = '';
@@ -30,7 +34,12 @@ export class ReportPeriodForm extends LitElement {
     css`
       .presets {
         display: flex;
+        flex-wrap: wrap;
         gap: 8px;
+      }
+      .presets button[aria-pressed='true'] {
+        background: var(--accent);
+        color: #fff;
       }
     `,
   ];
@@ -55,12 +64,30 @@ export class ReportPeriodForm extends LitElement {
         <input type="date" name="to" data-testid="period-to" .value=${this._to} max=${this.today} aria-invalid=${invalid} @input=${this._onTo} />
       </label>
       <button type="submit" class="primary" data-testid="period-apply" ?disabled=${this.busy}>${msg('Show')}</button>
-      <div class="presets">
-        <button type="button" data-testid="period-7" ?disabled=${this.busy} @click=${() => this._emit(lastDays(this.today, 7))}>${msg('Last 7 days')}</button>
-        <button type="button" data-testid="period-28" ?disabled=${this.busy} @click=${() => this._emit(lastDays(this.today, 28))}>${msg('Last 28 days')}</button>
-      </div>
+      ${this.calendar
+        ? html`<div class="presets" role="group" aria-label=${msg('Period')}>
+            ${PERIOD_PRESETS.map((preset) => {
+              const period = presetPeriod(preset, this.today);
+              const pressed = this.period?.from === period.from && this.period?.to === period.to;
+              return html`<button type="button" data-testid="period-${preset}" aria-pressed=${pressed} ?disabled=${this.busy || !this.today} @click=${() => this._emit(period)}>
+                ${this._presetText(preset)}
+              </button>`;
+            })}
+          </div>`
+        : html`<div class="presets">
+            <button type="button" data-testid="period-7" ?disabled=${this.busy} @click=${() => this._emit(lastDays(this.today, 7))}>${msg('Last 7 days')}</button>
+            <button type="button" data-testid="period-28" ?disabled=${this.busy} @click=${() => this._emit(lastDays(this.today, 28))}>${msg('Last 28 days')}</button>
+          </div>`}
       ${invalid ? html`<p class="problem" role="alert">${this._problemText(this._problem!)}</p>` : nothing}
     </form>`;
+  }
+
+  private _presetText(preset: PeriodPreset): string {
+    if (preset === 'today') return msg('Today');
+    if (preset === 'yesterday') return msg('Yesterday');
+    if (preset === 'this-week') return msg('This week');
+    if (preset === 'this-month') return msg('This month');
+    return msg('Last month');
   }
 
   private _problemText(problem: PeriodProblem): string {

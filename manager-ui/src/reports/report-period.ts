@@ -67,3 +67,31 @@ export function periodText({ from, to }: ReportPeriod, locale: string): string {
   const endFormat = sameYear ? new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', day: 'numeric' }) : full;
   return `${full.format(start)}至${endFormat.format(end)}`;
 }
+
+export const PERIOD_PRESETS = ['today', 'yesterday', 'this-week', 'this-month', 'last-month'] as const;
+export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
+
+/**
+ * A named period around `today` (a business day): this week runs from Monday, as the bank's weeks
+ * do; this and last month are calendar months. Periods that reach today end today.
+ */
+export function presetPeriod(preset: PeriodPreset, today: string): ReportPeriod {
+  switch (preset) {
+    case 'today':
+      return { from: today, to: today };
+    case 'yesterday': {
+      const day = addDays(today, -1);
+      return { from: day, to: day };
+    }
+    case 'this-week': {
+      const weekday = new Date(`${today}T00:00:00.000Z`).getUTCDay(); // 0 Sunday … 6 Saturday
+      return { from: addDays(today, -((weekday + 6) % 7)), to: today };
+    }
+    case 'this-month':
+      return { from: `${today.slice(0, 8)}01`, to: today };
+    case 'last-month': {
+      const lastDay = addDays(`${today.slice(0, 8)}01`, -1);
+      return { from: `${lastDay.slice(0, 8)}01`, to: lastDay };
+    }
+  }
+}

@@ -3,6 +3,7 @@ import { planningRoutes } from '../../../protocol/planning-routes.js';
 import { routeUrl } from '../../../protocol/route-kit.js';
 import {
   addDays,
+  presetPeriod,
   businessDayAt,
   isCalendarDay,
   lastDays,
@@ -57,5 +58,27 @@ describe('report periods', () => {
     expect(periodText(week, 'zh-Hans')).toBe('2026年11月17日至11月23日');
     expect(periodText({ from: '2025-12-29', to: '2026-01-04' }, 'zh-Hant')).toBe('2025年12月29日至2026年1月4日');
     expect(periodText({ from: '2026-11-23', to: '2026-11-23' }, 'en')).toBe('Nov 23, 2026');
+  });
+});
+
+describe('period presets', () => {
+  it.each([
+    ['today', { from: '2026-11-27', to: '2026-11-27' }],
+    ['yesterday', { from: '2026-11-26', to: '2026-11-26' }],
+    // 2026-11-27 is a Friday: the week began on Monday the 23rd.
+    ['this-week', { from: '2026-11-23', to: '2026-11-27' }],
+    ['this-month', { from: '2026-11-01', to: '2026-11-27' }],
+    ['last-month', { from: '2026-10-01', to: '2026-10-31' }],
+  ] as const)('%s on Friday 2026-11-27 is %o', (preset, period) => {
+    expect(presetPeriod(preset, '2026-11-27')).toEqual(period);
+  });
+
+  it('crosses years and weeks at their edges', () => {
+    expect(presetPeriod('last-month', '2027-01-05')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+    expect(presetPeriod('yesterday', '2027-01-01')).toEqual({ from: '2026-12-31', to: '2026-12-31' });
+    // A Sunday belongs to the week that began the Monday before; a Monday starts its own.
+    expect(presetPeriod('this-week', '2026-11-29')).toEqual({ from: '2026-11-23', to: '2026-11-29' });
+    expect(presetPeriod('this-week', '2026-11-30')).toEqual({ from: '2026-11-30', to: '2026-11-30' });
+    expect(presetPeriod('last-month', '2026-03-31')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
   });
 });

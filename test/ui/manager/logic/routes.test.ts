@@ -34,8 +34,11 @@ describe('routes', () => {
   it("sends a role to its own page when the requested one is not theirs", () => {
     expect(resolveRoute('#/triage', 'teller')).toBe('counter');
     expect(resolveRoute('#/admin', 'teller')).toBe('counter');
-    expect(resolveRoute('#/reports', 'teller')).toBe('counter');
     expect(resolveRoute('#/staffing', 'teller')).toBe('counter');
+  });
+
+  it('opens the reports page for a teller, where they read their own figures', () => {
+    expect(resolveRoute('#/reports', 'teller')).toBe('reports');
   });
 
   it("lets a manager configure their own branch, as the admin API allows", () => {
@@ -55,7 +58,7 @@ describe('routes', () => {
   });
 
   it('lists only the pages a role works on', () => {
-    expect(pagesFor('teller')).toEqual(['counter']);
+    expect(pagesFor('teller')).toEqual(['counter', 'reports']);
     expect(pagesFor('manager')).toEqual(['triage', 'counter', 'records', 'reports', 'staffing', 'admin']);
     expect(pagesFor('admin')).toEqual(['admin', 'triage', 'counter', 'records', 'reports', 'staffing']);
     expect(pagesFor('account_manager')).toEqual(['referrals']);
