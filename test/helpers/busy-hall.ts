@@ -37,7 +37,15 @@ export async function startBusyHall(): Promise<BusyHall> {
     await issue('A');
     const teller = await server.as(`teller${n}`);
     await post(server, `/api/counters/${counter(n)}/open`, teller);
-    await post(server, `/api/counters/${counter(n)}/call-next`, teller);
+    const called = await post(server, `/api/counters/${counter(n)}/call-next`, teller);
+    if (n === 4) {
+      // Counter 4's first customer never came: recalled, marked no-show (the triage offers to re-queue
+      // them), and the next one called.
+      await post(server, `/api/tickets/${called.id}/recall`, teller);
+      await post(server, `/api/tickets/${called.id}/no-show`, teller);
+      await issue('A');
+      await post(server, `/api/counters/${counter(n)}/call-next`, teller);
+    }
   }
   let vip = '';
   let priority = '';

@@ -22,6 +22,7 @@ const SHOWN = 2;
  * and the hall's own alerts from the records (hall-alert-strip.ts): the opening check, overdue
  * complaints, machines and devices, valued customers waiting; and customers called but not at the counter.
  * @fires what-if-requested - detail: WhatIfIntent — open the suggested counter, or divert customers of the queue
+ * @slot hall - put first on the line of the hall's alerts (the triage's no-shows to re-queue)
  * @fires counter-selected - detail: { counterId } — a customer called there has not come: open the counter's sheet
  * @fires device-tickets-requested - detail: ThrottleAlert — cancel the kiosk's recent tickets (after a confirmation)
  */
@@ -80,7 +81,7 @@ export class AlertBar extends LitElement {
     return html`${this.alerts.slice(0, SHOWN).map((alert) => this._renderAlert(alert))}
       ${hidden > 0 ? html`<div class="more">${msg(str`${hidden} more queues are over the limit`)}</div>` : nothing}
       ${this.throttleAlerts.map((alert) => this._renderThrottle(alert))}
-      <hall-alert-strip .alerts=${this.hall} .absent=${this.absent} .now=${this.now} ?busy=${this.busy}></hall-alert-strip>`;
+      <hall-alert-strip .alerts=${this.hall} .absent=${this.absent} .now=${this.now} ?busy=${this.busy}><slot name="hall"></slot></hall-alert-strip>`;
   }
 
   private _renderThrottle(alert: ThrottleAlert) {

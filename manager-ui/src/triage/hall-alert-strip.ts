@@ -54,7 +54,17 @@ export class HallAlertStrip extends LitElement {
     buttons,
     css`
       :host {
-        display: block;
+        display: flex;
+        align-items: center;
+      }
+      /* What the page puts first on the line (today's no-shows to re-queue) stays in view; the alerts scroll. */
+      ::slotted(*) {
+        flex: none;
+        margin-inline-start: 12px;
+      }
+      ul {
+        flex: 1;
+        min-width: 0;
       }
       a.action {
         display: inline-flex;
@@ -143,7 +153,7 @@ export class HallAlertStrip extends LitElement {
       ...(alerts.overdueComplaints > 0 ? [this._renderOverdue(alerts.overdueComplaints)] : []),
     ];
     if (!alerts.openingCheckDone) items.unshift(this._renderOpeningCheck());
-    return items.length ? html`<ul aria-label=${msg('Hall alerts')} tabindex="0" data-testid="hall-alerts">${items}</ul>` : nothing;
+    return html`<slot></slot>${items.length ? html`<ul aria-label=${msg('Hall alerts')} tabindex="0" data-testid="hall-alerts">${items}</ul>` : nothing}`;
   }
 
   private _renderAbsent(absent: AbsentCustomer) {

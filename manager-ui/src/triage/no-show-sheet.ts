@@ -34,24 +34,24 @@ export class NoShowSheet extends LitElement {
         display: none;
       }
       .opener {
-        flex: 1;
-        display: grid;
-        place-content: center;
-        gap: 2px;
-        min-height: 76px;
-        padding: 0 8px;
+        display: flex;
+        align-items: center;
+        gap: 8px;
+        min-height: var(--target);
+        padding: 0 14px;
         font-size: 16px;
+        white-space: nowrap;
       }
       .count {
         font-family: var(--digits);
-        font-size: 22px;
+        font-size: 20px;
         font-weight: 800;
       }
     `,
   ];
 
   override willUpdate() {
-    // Nothing to re-queue, no button: the counters strip keeps its width on a 1024 px tablet.
+    // Nothing to re-queue, no button: the hall's alerts keep the whole line.
     this.hidden = this.tickets.length === 0 && !this._open;
   }
 

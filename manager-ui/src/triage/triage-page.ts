@@ -184,7 +184,9 @@ export class TriagePage extends LitElement {
         .now=${now}
         @device-tickets-requested=${(e: CustomEvent<ThrottleAlert>) => (this._throttled = e.detail)}
         ?busy=${this._requests.busy || this._live.stale}
-      ></alert-bar>
+      >
+        <no-show-sheet slot="hall" .tickets=${snapshot.noShows ?? []} .settings=${settings} .now=${now} ?busy=${this._live.stale}></no-show-sheet>
+      </alert-bar>
       <div class="board ${this._live.stale ? 'stale' : ''}">
         <div class="queues" @ticket-selected=${(e: CustomEvent<{ ticketId: string }>) => (this._ticketId = e.detail.ticketId)}>
           ${services.map((service) => {
@@ -212,7 +214,6 @@ export class TriagePage extends LitElement {
             .now=${now}
             @counter-selected=${(e: CustomEvent<{ counterId: string }>) => (this._counterId = e.detail.counterId)}
           ></counters-strip>
-          <no-show-sheet .tickets=${snapshot.noShows ?? []} .settings=${settings} .now=${now} ?busy=${this._live.stale}></no-show-sheet>
           <button class="primary issue" data-testid="issue-ticket" @click=${this._onOpenIssue}>+ ${msg('Issue ticket')}</button>
         </div>
       </div>

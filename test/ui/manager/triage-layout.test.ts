@@ -140,6 +140,7 @@ describe.each(LANGS)('the triage board in %s', (lang) => {
         expect((await wait.innerText()).trim()).toMatch(MINUTES[lang]);
         expect(await showsWhole(wait), await ticket.innerText()).toBe(true);
       }
+      await page.screenshot({ path: `/tmp/shots/triage-layout-${lang}-${Math.round(box.width)}.png` });
       expect(inView).toBeGreaterThanOrEqual(3);
     });
 
