@@ -8,6 +8,7 @@ import * as counterPauseReason from './migrations/2026-11-27-0003-counter-pause-
 import * as lobbyRecords from './migrations/2026-11-28-0001-lobby-records.js';
 import * as ticketQueuedAt from './migrations/2026-11-28-0002-ticket-queued-at.js';
 import * as reportIndexes from './migrations/2026-11-28-0003-report-indexes.js';
+import * as monthlyReports from './migrations/2026-11-28-0004-monthly-reports.js';
 
 // A static list rather than a folder scan: it works the same under tsx, Vitest and a bundle.
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28-0001-lobby-records': lobbyRecords,
   '2026-11-28-0002-ticket-queued-at': ticketQueuedAt,
   '2026-11-28-0003-report-indexes': reportIndexes,
+  '2026-11-28-0004-monthly-reports': monthlyReports,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -47,6 +47,7 @@ export interface Database {
   surveys: SurveyTable;
   survey_answers: SurveyAnswerTable;
   survey_takers: SurveyTakerTable;
+  monthly_reports: MonthlyReportTable;
 }
 
 export interface BranchTable {
@@ -310,6 +311,24 @@ export interface DiaryEntryTable {
   problems: string;
   created_at: string;
   updated_at: string;
+}
+
+/** 定期報告: the manager's words of a month's report to the branch head; the figures are computed when read. */
+export interface MonthlyReportTable {
+  id: string;
+  branch_id: string;
+  /** YYYY-MM */
+  month: string;
+  author_id: string;
+  /** MonthlyReportStatus of protocol/monthly-report-routes.ts. */
+  status: 'draft' | 'submitted';
+  customer_needs: string;
+  opinions: string;
+  market_info: string;
+  proposals: string;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
 }
 
 /** 營業前 / 營業後檢查: `items` is JSON, one { item, machineId?, ok, note } per checklist item. */

@@ -34,6 +34,7 @@ import ticketRoutes from './routes/tickets.js';
 import publicRoutes from './routes/public.js';
 import reportRoutes from './routes/reports.js';
 import reportFigureRoutes from './routes/report-figures.js';
+import monthlyReportRoutes from './routes/monthly-reports.js';
 import toolRoutes from './routes/tools.js';
 import auditRoutes from './routes/records/audit.js';
 import checkRoutes from './routes/records/checks.js';
@@ -129,6 +130,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(adminRoutes);
   await app.register(reportRoutes);
   await app.register(reportFigureRoutes);
+  await app.register(monthlyReportRoutes);
   await app.register(toolRoutes);
   // The lobby manager's records (shared/DOMAIN.md).
   await app.register(complaintRoutes);

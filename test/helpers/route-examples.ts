@@ -88,6 +88,13 @@ export function routeExamples(ids: HallIds): Record<string, RouteExample> {
     'GET /api/branches/:branchId/reports/arrivals-by-hour': report,
     'GET /api/branches/:branchId/reports/figures': { params: branch, query: { from: '2026-11-01', to: '2026-11-23', by: 'service' } },
     'GET /api/branches/:branchId/reports/records': report,
+    'GET /api/branches/:branchId/monthly-reports': { params: branch },
+    'GET /api/branches/:branchId/monthly-reports/:month': { params: { ...branch, month: '2026-10' } },
+    'PUT /api/branches/:branchId/monthly-reports/:month': {
+      params: { ...branch, month: '2026-10' },
+      body: { customerNeeds: 'Pensioners ask for help at the ATM', opinions: '', marketInfo: '', proposals: 'Open a third counter at noon' },
+    },
+    'POST /api/branches/:branchId/monthly-reports/:month/submit': { params: { ...branch, month: '2026-10' } },
 
     // ── branch administration ──
     [`GET ${admin}/services`]: { params: branch },

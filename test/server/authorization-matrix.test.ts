@@ -76,6 +76,10 @@ const WHO_MAY: Record<string, readonly ActorName[]> = {
   // A teller reads the figures of their own tickets; the records' figures are the managers'.
   'GET /api/branches/:branchId/reports/figures': DEMO_STAFF,
   'GET /api/branches/:branchId/reports/records': MANAGERS,
+  'GET /api/branches/:branchId/monthly-reports': MANAGERS,
+  'GET /api/branches/:branchId/monthly-reports/:month': MANAGERS,
+  'PUT /api/branches/:branchId/monthly-reports/:month': MANAGERS,
+  'POST /api/branches/:branchId/monthly-reports/:month/submit': MANAGERS,
 
   'GET /api/branches/:branchId/admin/services': MANAGERS,
   'POST /api/branches/:branchId/admin/services': MANAGERS,

@@ -6,6 +6,7 @@ import { complaintRoutes } from '../../protocol/complaint-routes.js';
 import { customerRoutes } from '../../protocol/customer-routes.js';
 import { deviceHealthRoutes } from '../../protocol/device-health-routes.js';
 import { diaryRoutes } from '../../protocol/diary-routes.js';
+import { monthlyReportRoutes } from '../../protocol/monthly-report-routes.js';
 import { planningRoutes } from '../../protocol/planning-routes.js';
 import { publicBranchRoutes } from '../../protocol/public-branch-routes.js';
 import { queueRoutes } from '../../protocol/queue-routes.js';
@@ -24,6 +25,7 @@ const tables = {
   queueRoutes,
   planningRoutes,
   reportRoutes,
+  monthlyReportRoutes,
   publicBranchRoutes,
   complaintRoutes,
   customerRoutes,

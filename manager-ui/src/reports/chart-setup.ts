@@ -1,11 +1,25 @@
 /**
- * chart.js for the console's charts: only the parts the hourly bar chart draws are registered
+ * chart.js for the console's charts: only the parts the bar and line charts draw are registered
  * (so the bundle stays small), plus two small plugins of our own for what chart.js does not draw
  * itself: the figure above each bar and a labelled line across the chart.
  */
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartType, type Plugin } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartType,
+  type Plugin,
+} from 'chart.js';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
+// Lines for the trends by day (service level, ratings).
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
 
 export { Chart };
 

@@ -14,8 +14,13 @@ import './arrivals-report.js';
 import './estimate-accuracy-report.js';
 import './figures-table.js';
 import './hour-bar-chart.js';
+import './service-level-chart.js';
+import './ratings-trend-chart.js';
+import './complaints-chart.js';
+import './teller-table.js';
 import { hourRangeLabel } from './report-format.js';
 import './records-figures.js';
+import './monthly-report.js';
 import { reportsApi } from './report-api.js';
 import './report-period-form.js';
 import { businessDayAt, periodText, presetPeriod, type ReportPeriod } from './report-period.js';
@@ -46,6 +51,10 @@ export class ReportsPage extends LitElement {
   @state() private _records: RecordFiguresReport | null = null;
   /** The figures by hour, whatever the breakdown: the chart of waits by hour. */
   @state() private _byHour: FiguresReport | null = null;
+  /** The figures by day, whatever the breakdown: the service level and ratings charts. */
+  @state() private _byDay: FiguresReport | null = null;
+  /** The figures by teller (managers): the teller table. */
+  @state() private _byTeller: FiguresReport | null = null;
 
   /** The latest period wins: answers to one the manager has already left are dropped. */
   private _requests = new RequestController(this, 'latest');
@@ -97,7 +106,22 @@ export class ReportsPage extends LitElement {
     return this._user?.role === 'teller';
   }
 
+  /** #/reports/monthly shows the monthly report (定期報告) instead of the figures. */
+  @state() private _monthly = location.hash.startsWith('#/reports/monthly');
+  private _onHash = () => (this._monthly = location.hash.startsWith('#/reports/monthly'));
+  override connectedCallback() {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this._onHash);
+  }
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this._onHash);
+  }
+
   override render() {
+    if (this._monthly && this._user && !this._teller) {
+      return html`<div class="page"><header class="title"><h1>${msg('Monthly report')}</h1><a href="#/reports" data-testid="reports-link">${msg('Back to reports')}</a></header><monthly-report></monthly-report></div>`;
+    }
     const snapshot = this._live.snapshot;
     if (!snapshot || !this._user) return html`<div class="loading">${msg('Loading…')}</div>`;
     const services = snapshot.services;
@@ -108,6 +132,7 @@ export class ReportsPage extends LitElement {
       <header class="title">
         <h1>${this._teller ? msg('My figures') : msg('Reports')}</h1>
         ${this._period ? html`<span class="period" data-testid="report-period">${periodText(this._period, getLocale())}</span>` : nothing}
+        ${this._teller ? nothing : html`<a href="#/reports/monthly" data-testid="monthly-report-link">${msg('Monthly report')}</a>`}
       </header>
       <report-period-form calendar .period=${this._period} today=${this._today} ?busy=${busy} @period-change=${this._onPeriodChange}></report-period-form>
       ${error ? html`<div class="error" role="alert" data-testid="report-error">${error}</div>` : nothing}
@@ -131,11 +156,32 @@ export class ReportsPage extends LitElement {
         <h2>${msg('Waits by hour of issue')}</h2>
         ${this._byHour ? this._waitsChart(this._byHour) : this._placeholder()}
       </section>
+      <section class="card ${refreshing}" data-testid="service-level-report">
+        <h2>${msg('Service level by day')}</h2>
+        <p class="note">${msg('Share of called customers first called within their service’s target wait, branch-wide, against the goal of 80%.')}</p>
+        ${this._byDay ? html`<service-level-chart data-testid="service-level-chart" .report=${this._byDay} summary=${msg('Service level by day')}></service-level-chart>` : this._placeholder()}
+      </section>
+      <section class="card ${refreshing}" data-testid="ratings-report">
+        <h2>${msg('Ratings by day')}</h2>
+        ${this._byDay ? html`<ratings-trend-chart data-testid="ratings-chart" .report=${this._byDay} summary=${msg('Mean rating and share of served customers who rated, by day')}></ratings-trend-chart>` : this._placeholder()}
+      </section>
       ${this._teller
         ? nothing
         : html`<section class="card ${refreshing}" data-testid="records-report">
               <h2>${msg('Complaints, referrals and faults')}</h2>
               ${this._records ? html`<records-figures .report=${this._records} branch=${snapshot.branch.id}></records-figures>` : this._placeholder()}
+            </section>
+            <section class="card ${refreshing}" data-testid="complaints-report">
+              <h2>${msg('Complaints by category')}</h2>
+              ${this._records
+                ? this._records.complaints.received === 0
+                  ? html`<div class="empty" data-testid="complaints-empty">${msg('No complaints in this period.')}</div>`
+                  : html`<complaints-chart data-testid="complaints-chart" .report=${this._records} summary=${msg('Complaints received by category')}></complaints-chart>`
+                : this._placeholder()}
+            </section>
+            <section class="card ${refreshing}" data-testid="tellers-report">
+              <h2>${msg('Tellers')}</h2>
+              ${this._byTeller ? html`<teller-table .report=${this._byTeller} branch=${snapshot.branch.id}></teller-table>` : this._placeholder()}
             </section>
             <section class="card ${refreshing}" data-testid="accuracy-report">
               <h2>${msg('Accuracy of promised waits')}</h2>
@@ -210,10 +256,12 @@ export class ReportsPage extends LitElement {
         teller ? null : reports.estimateAccuracy(period),
         teller ? null : reports.arrivalsByHour(period),
         reports.figures(period, 'hour'),
+        reports.figures(period, 'day'),
+        teller ? null : reports.figures(period, 'teller'),
       ]),
     );
     if (outcome.status === 'done') {
-      [this._figures, this._records, this._accuracy, this._arrivals, this._byHour] = outcome.value;
+      [this._figures, this._records, this._accuracy, this._arrivals, this._byHour, this._byDay, this._byTeller] = outcome.value;
     } else if (outcome.status === 'failed') {
       // No figures rather than last period's figures under this period's heading.
       this._figures = null;
@@ -221,6 +269,8 @@ export class ReportsPage extends LitElement {
       this._accuracy = null;
       this._arrivals = null;
       this._byHour = null;
+      this._byDay = null;
+      this._byTeller = null;
     }
   }
 }

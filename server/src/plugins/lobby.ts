@@ -16,6 +16,7 @@ import { createAdminService } from '../services/admin-service.js';
 import { createForecastService } from '../services/forecast-service.js';
 import { createReportService } from '../services/report-service.js';
 import { createReportFiguresService } from '../services/report-figures-service.js';
+import { createMonthlyReportService } from '../services/monthly-report-service.js';
 import { createNoticeService } from '../services/notice-service.js';
 import { createDayCloseService } from '../services/day-close-service.js';
 import { createCounterService } from '../services/counter-service.js';
@@ -87,6 +88,7 @@ export function createLobby({ db, clock, bus, whatIf, customerKey }: LobbyDeps) 
     checks: createHallCheckService(records),
     ratings: createRatingService(records),
     auditLog: createAuditLogService(records),
+    monthlyReports: createMonthlyReportService(records),
   };
 }
 
