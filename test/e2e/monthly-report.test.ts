@@ -87,6 +87,10 @@ describe('the monthly report', () => {
     expect(await tid('monthly-submit').count()).toBe(0);
     const report = await reportFromApi();
     expect(report).toMatchObject({ status: 'submitted', text: { proposals: PROPOSAL } });
+    // The branch head finds it among the saved reports, submitted, with its author.
+    const listed = tid(`monthly-report-${report.month}`);
+    await eventually(() => listed.textContent()).toContain('Submitted');
+    expect(await listed.getAttribute('href')).toBe(`#/reports/monthly?month=${report.month}`);
   }, 60_000);
 
   it('prints to an A4 PDF with at least one page per section', async () => {

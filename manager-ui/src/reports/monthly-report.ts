@@ -10,6 +10,7 @@ import { getLocale } from '../localization.js';
 import { RequestController } from '../shell/request-controller.js';
 import { buttons, tokens } from '../shell/styles.js';
 import { hourRangeLabel, minutesText, percentText } from './report-format.js';
+import './monthly-report-list.js';
 import { businessDayAt } from './report-period.js';
 
 /** The month the hash asks for (#/reports/monthly?month=YYYY-MM), if any. */
@@ -87,6 +88,8 @@ export class MonthlyReportElement extends LitElement {
   @state() private _report: MonthlyReport | null = null;
   @state() private _text: MonthlyReportText | null = null;
   @state() private _saved = '';
+  /** Moves on each save or submit here: the list of saved reports reads itself again. */
+  @state() private _listVersion = 0;
 
   private _requests = new RequestController(this, 'latest');
   private _actions = new RequestController(this, 'one-at-a-time');
@@ -148,7 +151,12 @@ export class MonthlyReportElement extends LitElement {
   override render() {
     const report = this._report;
     const error = this._requests.error || this._actions.error;
-    return html`<div class="bar">
+    return html`<monthly-report-list
+        branchId=${this._live.snapshot?.branch.id ?? ''}
+        month=${this._month}
+        changed=${this._listVersion}
+      ></monthly-report-list>
+      <div class="bar">
         <label>${msg('Month')} <input type="month" data-testid="monthly-month" .value=${this._month} @change=${this._onMonth} /></label>
         ${report
           ? html`<span class="status" data-testid="monthly-status">${this._statusText(report.status)}</span>
@@ -370,6 +378,7 @@ export class MonthlyReportElement extends LitElement {
     if (await this._save()) {
       await this._load(this._month);
       this._saved = msg('Draft saved.');
+      this._listVersion++;
     }
   }
 
@@ -382,6 +391,7 @@ export class MonthlyReportElement extends LitElement {
     if (outcome.status === 'done') {
       await this._load(month);
       this._saved = msg('Submitted to the branch head.');
+      this._listVersion++;
     }
   }
 
