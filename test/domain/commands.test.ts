@@ -3,6 +3,7 @@ import type { Counter, Service, Tier } from '../../protocol/schemas.js';
 import type { Actor } from '../../server/src/domain/actor.js';
 import { evolve, learnTimes, toWireTicket, type BranchState, type TicketRecord } from '../../server/src/domain/branch-state.js';
 import { decide, decideAndEvolve, type Command, type Decision } from '../../server/src/domain/commands.js';
+import { DEFAULT_SETTINGS } from '../../server/src/repositories/mappers.js';
 
 // 10:00 in Shanghai on Monday 23 November 2026.
 const NOW = new Date('2026-11-23T02:00:00.000Z');
@@ -81,7 +82,7 @@ function branch({ tickets = [], counters = [counter(1), counter(2), counter(6, {
       name: { en: 'Branch', zhHant: '支行', zhHans: '支行' },
       timeZone: 'Asia/Shanghai',
       defaultLocale: 'zh-Hant',
-      settings: { regularCountersTakeVip: 'when_no_vip_counter', maxCallsAheadOfOverdue: 2, amberWaitSeconds: 600, redWaitSeconds: 900, issuesPerDevicePerMinute: 20, noShowAfterRecalls: 1, noShowAfterSeconds: 0, absentAlertSeconds: 90, startOnCall: false, lateArrival: 'after_n', lateArrivalAfterN: 3, lateArrivalWithinMinutes: 60, vipRecognition: 'trust', complaintReplyWorkingDays: 2, holidays: [], checklistItems: [] },
+      settings: { ...DEFAULT_SETTINGS },
     },
     services,
     counters: new Map(counters.map((c) => [c.id, c])),

@@ -10,6 +10,7 @@ import { pickNextTicket } from '../../server/src/domain/call-order.js';
 import { decide, decideAndEvolve, type Command, type Decision } from '../../server/src/domain/commands.js';
 import { positionsInLanes } from '../../server/src/domain/queue-position.js';
 import { requeuePlace } from '../../server/src/domain/requeue.js';
+import { DEFAULT_SETTINGS } from '../../server/src/repositories/mappers.js';
 
 // 10:00 in Shanghai on Monday 23 November 2026.
 const NOW = new Date('2026-11-23T02:00:00.000Z');
@@ -20,24 +21,8 @@ const manager: Actor = { kind: 'user', id: 'u-manager', role: 'manager', branchI
 const teller = (n: number): Actor => ({ kind: 'user', id: `u-teller${n}`, role: 'teller', branchId: 'b1', username: `teller${n}` });
 const kiosk: Actor = { kind: 'device', id: 'kiosk-1', deviceKind: 'kiosk', branchId: 'b1', label: 'Kiosk 1' };
 
-const SETTINGS: BranchSettings = {
-  regularCountersTakeVip: 'when_no_vip_counter',
-  maxCallsAheadOfOverdue: 2,
-  amberWaitSeconds: 600,
-  redWaitSeconds: 900,
-  issuesPerDevicePerMinute: 20,
-  noShowAfterRecalls: 1,
-  noShowAfterSeconds: 0,
-  absentAlertSeconds: 90,
-  startOnCall: false,
-  lateArrival: 'after_n',
-  lateArrivalAfterN: 3,
-  lateArrivalWithinMinutes: 60,
-  vipRecognition: 'trust',
-  complaintReplyWorkingDays: 2,
-  holidays: [],
-  checklistItems: [],
-};
+/** The product's defaults: re-queue after 3 others, within 60 minutes. */
+const SETTINGS: BranchSettings = { ...DEFAULT_SETTINGS };
 
 function service(prefix: string): Service {
   return { id: `s-${prefix}`, branchId: 'b1', prefix, name: { en: prefix, zhHant: prefix, zhHans: prefix }, selfServiceKind: null, targetWaitSeconds: 3600, defaultServiceSeconds: 300, icon: '', sortOrder: 0 };
