@@ -113,7 +113,8 @@ describe('the admin machine editor', () => {
     await eventually(async () => (await server.app.lobby.db.selectFrom('machines').selectAll().where('id', '=', atm3.id).executeTakeFirstOrThrow()).fault_note).toBe(
       'Deposit slot blocked',
     );
-    expect((await tid(page, `admin-machine-${atm3.id}`).innerText()).replace(/\s+/g, ' ')).toContain('ATM · Deposit slot blocked');
+    // The list shows it once the admin page has read the machines again after the save.
+    await eventually(async () => (await tid(page, `admin-machine-${atm3.id}`).innerText()).replace(/\s+/g, ' ')).toContain('ATM · Deposit slot blocked');
 
     await page.locator('admin-machines input[name=inService]').check();
     await tid(page, 'admin-save').click();
