@@ -33,6 +33,13 @@ export const ErrorCodes = {
   ALREADY_RATED: 409,
   /** The branch's customer resource sheet already holds this card or customer number. */
   DUPLICATE_CUSTOMER: 409,
+  /**
+   * The service takes no tickets now under the branch's calendar: a closed day, before its issuing
+   * window or past its cut-off (取號截止). The queue summary says why and when it opens next.
+   */
+  SERVICE_CLOSED: 409,
+  /** The service's daily quota (限號) of tickets is used up for today. */
+  SERVICE_QUOTA_REACHED: 409,
   RATE_LIMITED: 429,
   /** Too many failed sign-ins in a row for this username: every sign-in waits (Retry-After), the right password too. */
   ACCOUNT_LOCKED: 429,

@@ -77,6 +77,11 @@ export const VipRecognition = Type.Union([Type.Literal('trust'), Type.Literal('r
 export type VipRecognition = Static<typeof VipRecognition>;
 
 /** A business day as the branch's calendar writes it. */
+/** The kiosk's self-service suggestion: the least estimated wait worth a machine (seconds). */
+export const SELF_SERVICE_MIN_SAVING_SECONDS = { min: 0, max: 3600, default: 600 } as const;
+/** Web Push and webhooks: "N people ahead of you". */
+export const PUSH_AHEAD_COUNT = { min: 1, max: 20, default: 3 } as const;
+
 export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 
 /**
@@ -139,6 +144,21 @@ export const BranchSettings = Type.Object({
     description: 'Working days to reply to a complaint (1–30, default 2); weekends and holidays do not count',
   }),
   holidays: Type.Array(IsoDate, { maxItems: 366, description: 'Days the branch is closed besides weekends (YYYY-MM-DD, branch time)' }),
+  selfServiceMinSavingSeconds: Type.Integer({
+    minimum: SELF_SERVICE_MIN_SAVING_SECONDS.min,
+    maximum: SELF_SERVICE_MIN_SAVING_SECONDS.max,
+    description: 'The kiosk suggests a self-service machine only when the estimated wait is at least this (seconds, 0–3600, default 600), and never to priority or VIP tickets',
+  }),
+  pushAheadCount: Type.Integer({
+    minimum: PUSH_AHEAD_COUNT.min,
+    maximum: PUSH_AHEAD_COUNT.max,
+    description: 'A customer who allowed notifications is told when this many people are ahead (1–20, default 3)',
+  }),
+  publicUrl: Type.String({
+    maxLength: 300,
+    pattern: '^(https?://[^\\s]+)?$',
+    description: "The branch's address as a customer's phone reaches it (https://…), for the ticket's QR code; empty: the kiosk's own address",
+  }),
   checklistItems: Type.Array(ChecklistItem, {
     maxItems: 40,
     description: 'Opening and closing check items besides the self-service machines: the standard keys or the branch\'s own wording',
@@ -225,12 +245,49 @@ export const Ticket = Type.Object({
 });
 export type Ticket = Static<typeof Ticket>;
 
+/**
+ * Whether a ticket for a service can be taken now and served, under the branch's calendar and its
+ * counters (the server decides; screens only show it):
+ * - open: tickets are issued and a counter serves the service now;
+ * - opens_later: tickets are issued but no counter serves it before `servedFrom` (before opening, at lunch);
+ * - no_counter: tickets are issued in opening hours, but no counter serves it now and none is planned;
+ * - not_issuing_yet: before today's issuing window: `nextOpeningAt`;
+ * - cut_off: past today's cut-off (取號截止) or closing: `nextOpeningAt` is the next day's opening;
+ * - quota_reached: today's quota (限號) is used up;
+ * - closed_today: a holiday, a closed weekday or special day.
+ */
+export const ServiceOpening = Type.Union([
+  Type.Literal('open'),
+  Type.Literal('opens_later'),
+  Type.Literal('no_counter'),
+  Type.Literal('not_issuing_yet'),
+  Type.Literal('cut_off'),
+  Type.Literal('quota_reached'),
+  Type.Literal('closed_today'),
+]);
+export type ServiceOpening = Static<typeof ServiceOpening>;
+
 export const QueueSummary = Type.Object({
   serviceId: Id,
   waitingCount: Type.Integer(),
   longestWaitSeconds: Type.Integer(),
-  estimatedWaitSeconds: Type.Integer({ description: 'Estimated wait for a ticket issued now' }),
+  estimatedWaitSeconds: Type.Integer({ description: 'Estimated wait for a ticket issued now (counted from `servedFrom` when no counter serves it before then)' }),
   openCounters: Type.Integer(),
+  opening: Type.Optional(ServiceOpening),
+  /** opens_later: when the first counter is planned to serve the service (the branch's calendar). */
+  servedFrom: Type.Optional(Nullable(Timestamp)),
+  /** Closed states: when tickets are issued next. */
+  nextOpeningAt: Type.Optional(Nullable(Timestamp)),
+  /** Today's last moment to take a ticket (取號截止), when the service has one. */
+  cutOffAt: Type.Optional(Nullable(Timestamp)),
+  /** Tickets still to issue today under the service's daily quota (限號); null: no quota. */
+  quotaLeft: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
+  /**
+   * Public screens: whether the kiosk may suggest the service's self-service machine to a regular
+   * customer (a machine of its kind is in service and the estimate is at least the branch's
+   * `selfServiceMinSavingSeconds`). Never for priority or VIP tickets.
+   */
+  suggestSelfService: Type.Optional(Type.Boolean()),
 });
 export type QueueSummary = Static<typeof QueueSummary>;
 

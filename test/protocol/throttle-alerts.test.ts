@@ -4,6 +4,7 @@ import { applyEvent } from '../../protocol/live-client.js';
 import type { DeviceThrottledEvent } from '../../protocol/messages.js';
 import type { Snapshot, ThrottleAlert } from '../../protocol/schemas.js';
 import { recentThrottleAlerts } from '../../protocol/throttle-alerts.js';
+import { DEFAULT_SETTINGS } from '../../server/src/repositories/mappers.js';
 
 const NOW = Date.parse('2026-11-23T02:30:00.000Z');
 const minutesAgo = (m: number) => new Date(NOW - m * 60_000).toISOString();
@@ -25,7 +26,7 @@ function snapshot(audience: Snapshot['audience'], throttleAlerts?: ThrottleAlert
       name: { en: 'Demo', zhHant: '示範', zhHans: '示范' },
       timeZone: 'Asia/Shanghai',
       defaultLocale: 'en',
-      settings: { regularCountersTakeVip: 'when_no_vip_counter', maxCallsAheadOfOverdue: 2, amberWaitSeconds: 600, redWaitSeconds: 900, issuesPerDevicePerMinute: 20, noShowAfterRecalls: 1, noShowAfterSeconds: 0, absentAlertSeconds: 90, startOnCall: false, lateArrival: 'after_n', lateArrivalAfterN: 3, lateArrivalWithinMinutes: 60, vipRecognition: 'trust', complaintReplyWorkingDays: 2, holidays: [], checklistItems: [] },
+      settings: { ...DEFAULT_SETTINGS, holidays: [], checklistItems: [] },
     },
     services: [],
     counters: [],

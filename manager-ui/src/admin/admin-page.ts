@@ -13,17 +13,20 @@ import { adminApi, branchesApi, type AdminApi, type BranchesApi } from './admin-
 import { adminControls, adminTokens } from './admin-styles.js';
 import { localName } from './admin-text.js';
 import { auditApi, type AuditApi } from './audit-api.js';
+import './admin-announcements.js';
 import './admin-audit-log.js';
 import './admin-branch-settings.js';
 import './admin-branches.js';
+import './admin-calendar.js';
 import './admin-counters.js';
 import './admin-device-tokens.js';
 import './admin-machines.js';
 import './admin-notice-board.js';
+import './admin-notifications.js';
 import './admin-services.js';
 import './admin-users.js';
 
-const TABS = ['services', 'counters', 'machines', 'users', 'device-tokens', 'notices', 'branch', 'audit-log', 'branches'] as const;
+const TABS = ['services', 'counters', 'machines', 'users', 'device-tokens', 'notices', 'branch', 'calendar', 'notifications', 'announcements', 'audit-log', 'branches'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Where the console keeps the branch an administrator last worked on (the shell reads it at sign-in). */
@@ -158,6 +161,12 @@ export class AdminPage extends LitElement {
         return msg('Notices & rates');
       case 'branch':
         return msg('Branch settings');
+      case 'calendar':
+        return msg('Calendar');
+      case 'notifications':
+        return msg('Notifications');
+      case 'announcements':
+        return msg('Announcements');
       case 'audit-log':
         return msg('Audit log');
       case 'branches':
@@ -218,6 +227,12 @@ export class AdminPage extends LitElement {
         return html`<admin-notice-board .admin=${admin}></admin-notice-board>`;
       case 'branch':
         return html`<admin-branch-settings .admin=${admin}></admin-branch-settings>`;
+      case 'calendar':
+        return html`<admin-calendar .admin=${admin}></admin-calendar>`;
+      case 'notifications':
+        return html`<admin-notifications .admin=${admin}></admin-notifications>`;
+      case 'announcements':
+        return html`<admin-announcements .admin=${admin}></admin-announcements>`;
       case 'audit-log':
         return html`<admin-audit-log .admin=${admin} .audit=${this._audit} .currentUser=${this._user}></admin-audit-log>`;
       case 'branches':

@@ -26,6 +26,8 @@ import {
   LATE_ARRIVAL_WITHIN_MINUTES,
   NO_SHOW_AFTER_RECALLS,
   NO_SHOW_AFTER_SECONDS,
+  PUSH_AHEAD_COUNT,
+  SELF_SERVICE_MIN_SAVING_SECONDS,
 } from '../../../protocol/schemas.js';
 
 export const DEFAULT_SETTINGS: BranchSettings = {
@@ -45,6 +47,9 @@ export const DEFAULT_SETTINGS: BranchSettings = {
   complaintReplyWorkingDays: COMPLAINT_REPLY_WORKING_DAYS.default,
   holidays: [],
   checklistItems: [...DEFAULT_CHECKLIST_ITEMS],
+  selfServiceMinSavingSeconds: SELF_SERVICE_MIN_SAVING_SECONDS.default,
+  pushAheadCount: PUSH_AHEAD_COUNT.default,
+  publicUrl: '',
 };
 
 export function toBranch(row: BranchRow): Branch {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Counter, Snapshot, Ticket } from '../../../../protocol/schemas.js';
 import { queueAlerts, queueLevel, serviceThresholds } from '../../../../manager-ui/src/logic/queue-level.js';
+import { DEFAULT_SETTINGS } from '../../../../server/src/repositories/mappers.js';
 
 const settings = { amberWaitSeconds: 600, redWaitSeconds: 900 };
 
@@ -89,7 +90,7 @@ function lobby(overrides: Partial<Snapshot> = {}): Snapshot {
       name: { en: 'Demo', zhHant: '示範', zhHans: '示范' },
       timeZone: 'Asia/Shanghai',
       defaultLocale: 'zh-Hant',
-      settings: { regularCountersTakeVip: 'when_no_vip_counter', maxCallsAheadOfOverdue: 2, issuesPerDevicePerMinute: 20, noShowAfterRecalls: 1, noShowAfterSeconds: 0, absentAlertSeconds: 90, startOnCall: false, lateArrival: 'after_n', lateArrivalAfterN: 3, lateArrivalWithinMinutes: 60, vipRecognition: 'trust', complaintReplyWorkingDays: 2, holidays: [], checklistItems: [], ...settings },
+      settings: { ...DEFAULT_SETTINGS, holidays: [], checklistItems: [], ...settings },
     },
     services: [service('cash', 'A', 'atm'), service('fx', 'D', null), service('vip', 'V', null)],
     counters: [counter(1, ['cash', 'fx'], 'open'), counter(4, ['cash'], 'closed'), counter(6, ['cash', 'vip'], 'closed', true)],
