@@ -21,7 +21,10 @@ export default defineConfig({
         ticket: page('kiosk-ui/ticket.html'),
         display: page('display-ui/index.html'),
         manager: page('manager-ui/index.html'),
+        // The phone page's push service worker: a fixed name at the root, so its scope covers the pages.
+        'push-sw': page('kiosk-ui/src/mobile/push-sw.ts'),
       },
+      output: { entryFileNames: (chunk) => (chunk.name === 'push-sw' ? 'push-sw.js' : 'assets/[name]-[hash].js') },
     },
   },
   server: {

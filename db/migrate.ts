@@ -9,6 +9,10 @@ import * as lobbyRecords from './migrations/2026-11-28-0001-lobby-records.js';
 import * as ticketQueuedAt from './migrations/2026-11-28-0002-ticket-queued-at.js';
 import * as reportIndexes from './migrations/2026-11-28-0003-report-indexes.js';
 import * as monthlyReports from './migrations/2026-11-28-0004-monthly-reports.js';
+import * as ticketOnTheWay from './migrations/2026-11-29-0002-ticket-on-the-way.js';
+import * as notifications from './migrations/2026-11-29-0003-notifications.js';
+import * as voicePacks from './migrations/2026-11-29-0004-voice-packs.js';
+import * as machineNames from './migrations/2026-11-29-0005-machine-names.js';
 
 // A static list rather than a folder scan: it works the same under tsx, Vitest and a bundle.
 const migrations: Record<string, Migration> = {
@@ -21,6 +25,10 @@ const migrations: Record<string, Migration> = {
   '2026-11-28-0002-ticket-queued-at': ticketQueuedAt,
   '2026-11-28-0003-report-indexes': reportIndexes,
   '2026-11-28-0004-monthly-reports': monthlyReports,
+  '2026-11-29-0002-ticket-on-the-way': ticketOnTheWay,
+  '2026-11-29-0003-notifications': notifications,
+  '2026-11-29-0004-voice-packs': voicePacks,
+  '2026-11-29-0005-machine-names': machineNames,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -7,6 +7,8 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { DomainEventType } from '../protocol/messages.js';
 import type { CounterStatus, MachineKind, PauseReason, Role, TicketStatus, Tier } from '../protocol/schemas.js';
 import type { DeviceKind } from '../protocol/admin-schemas.js';
+import type { AnnouncementLanguage } from '../protocol/voice-clips.js';
+import type { NotificationLocale, WebhookDeliveryStatus } from '../protocol/notification-routes.js';
 import type {
   AuditAction,
   CheckKind,
@@ -48,6 +50,10 @@ export interface Database {
   survey_answers: SurveyAnswerTable;
   survey_takers: SurveyTakerTable;
   monthly_reports: MonthlyReportTable;
+  push_subscriptions: PushSubscriptionTable;
+  webhooks: WebhookTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  voice_pack_clips: VoicePackClipTable;
 }
 
 export interface BranchTable {
@@ -103,7 +109,11 @@ export interface MachineTable {
   id: string;
   branch_id: string;
   kind: MachineKind;
+  /** The English name (older clients read it as the machine's label). */
   label: string;
+  /** The name in Traditional and Simplified Chinese, as customers read it on the kiosk. */
+  name_zh_hant: Generated<string>;
+  name_zh_hans: Generated<string>;
   in_service: number;
   /** Why the machine is out of service, when someone marked it faulty; null otherwise. */
   fault_note: string | null;
@@ -160,6 +170,8 @@ export interface TicketTable {
   issued_at: string;
   /** Its place in the queue after a re-queue (過號重排); null: issued_at is its place. */
   queued_at: string | null;
+  /** When the customer said on their phone that they are on their way; null: they did not. */
+  on_my_way_at: string | null;
   called_at: string | null;
   started_at: string | null;
   ended_at: string | null;
@@ -396,6 +408,62 @@ export interface SurveyAnswerTable {
 export interface SurveyTakerTable {
   survey_id: string;
   ticket_id: string;
+}
+
+/** A phone's Web Push subscription for one ticket; deleted when the ticket ends. */
+export interface PushSubscriptionTable {
+  id: string;
+  branch_id: string;
+  ticket_id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  /** NotificationLocale of protocol/notification-routes.ts: the phone page's language. */
+  locale: NotificationLocale;
+  created_at: string;
+}
+
+/** A bank gateway told of ticket events. `secret` signs deliveries, so it is stored as given; `events` is a JSON array. */
+export interface WebhookTable {
+  id: string;
+  branch_id: string;
+  url: string;
+  secret: string;
+  events: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One event for one webhook: `payload` is the JSON body sent, the same on every attempt. */
+export interface WebhookDeliveryTable {
+  id: string;
+  webhook_id: string;
+  branch_id: string;
+  event_type: string;
+  payload: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  last_status_code: number | null;
+  last_error: string | null;
+  next_attempt_at: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+/** One clip of a branch's own recorded voice pack (protocol/voice-clips.ts); the audio as base64. */
+export interface VoicePackClipTable {
+  branch_id: string;
+  language: AnnouncementLanguage;
+  clip_id: string;
+  /** audio/wav, audio/mpeg or audio/ogg, from the file's own header. */
+  media_type: string;
+  audio_base64: string;
+  /** Null when the format's length is not read on the server (MP3, OGG). */
+  seconds: number | null;
+  sha256: string;
+  uploaded_at: string;
+  uploaded_by: string;
 }
 
 export type BranchRow = Selectable<BranchTable>;

@@ -105,14 +105,21 @@ export type UpdateCounterBody = Static<typeof UpdateCounterBody>;
 
 // ── machines ───────────────────────────────────────────────────────────
 
+/** A machine's name in each language (自動櫃員機 1 / 自动柜员机 1 / ATM 1); `en` is its label. */
+export const MachineName = Type.Object(
+  { en: Text(L.labelLength), zhHant: Text(L.labelLength), zhHans: Text(L.labelLength) },
+  strict,
+);
+
+/** `name` in every language; an older client's `label` alone names it the same in all three. One of the two is required. */
 export const CreateMachineBody = Type.Object(
-  { kind: MachineKind, label: Text(L.labelLength), inService: Type.Optional(Type.Boolean()) },
+  { kind: MachineKind, name: Type.Optional(MachineName), label: Type.Optional(Text(L.labelLength)), inService: Type.Optional(Type.Boolean()) },
   strict,
 );
 export type CreateMachineBody = Static<typeof CreateMachineBody>;
 
 export const UpdateMachineBody = Type.Partial(
-  Type.Object({ kind: MachineKind, label: Text(L.labelLength), inService: Type.Boolean() }),
+  Type.Object({ kind: MachineKind, name: MachineName, label: Text(L.labelLength), inService: Type.Boolean() }),
   patch,
 );
 export type UpdateMachineBody = Static<typeof UpdateMachineBody>;
@@ -185,7 +192,8 @@ export type CreateDeviceTokenBody = Static<typeof CreateDeviceTokenBody>;
 // ── branch ─────────────────────────────────────────────────────────────
 
 const TimeZone = Type.String({ minLength: 1, maxLength: L.timeZoneLength, description: 'IANA zone, e.g. Asia/Hong_Kong' });
-const Locale = Type.Union([Type.Literal('zh-Hant'), Type.Literal('zh-Hans'), Type.Literal('en')]);
+// zh-HK: Traditional Chinese in Hong Kong's words (櫃位, 分行); names use the zhHant field.
+const Locale = Type.Union([Type.Literal('zh-Hant'), Type.Literal('zh-HK'), Type.Literal('zh-Hans'), Type.Literal('en')]);
 
 export const UpdateBranchBody = Type.Partial(
   Type.Object({
@@ -211,6 +219,8 @@ export const UpdateBranchBody = Type.Partial(
         selfServiceMinSavingSeconds: BranchSettings.properties.selfServiceMinSavingSeconds,
         pushAheadCount: BranchSettings.properties.pushAheadCount,
         publicUrl: BranchSettings.properties.publicUrl,
+        announcementVoice: BranchSettings.properties.announcementVoice,
+        announcementLanguages: BranchSettings.properties.announcementLanguages,
         amberWaitSeconds: Seconds(L.waitThresholdSeconds, 'Longest wait that turns a queue amber'),
         redWaitSeconds: Seconds(L.waitThresholdSeconds, 'Longest wait that turns a queue red; not below amber'),
       }),

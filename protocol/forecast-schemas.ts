@@ -136,10 +136,23 @@ export const ScenarioForecast = Type.Object({
 });
 export type ScenarioForecast = Static<typeof ScenarioForecast>;
 
+/**
+ * A ticket taken now, per service: the same estimate the kiosk promises and triage shows (the
+ * queue summaries' `estimatedWaitSeconds`), as the hall is and with the action done now. The
+ * simulated figures above are of the next hour's customers, cut at its end.
+ */
+export const TicketNowWait = Type.Object({
+  serviceId: Id,
+  baselineSeconds: Type.Integer(),
+  withActionSeconds: Type.Integer(),
+});
+export type TicketNowWait = Static<typeof TicketNowWait>;
+
 export const WhatIfForecast = Type.Object({
   horizonMinutes: Type.Integer(),
   runs: Type.Integer(),
   baseline: ScenarioForecast,
   withAction: ScenarioForecast,
+  ticketNow: Type.Optional(Type.Array(TicketNowWait)),
 });
 export type WhatIfForecast = Static<typeof WhatIfForecast>;

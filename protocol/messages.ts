@@ -26,13 +26,17 @@ export const TICKET_EVENT_TYPES = [
   'ticket.restored',
   /** 過號重排: a no-show's late customer waits again, after N others of their lane or at the end (ticket.queuedAt). */
   'ticket.requeued',
+  /** The customer said on their phone that they are on their way (ticket.onMyWayAt). */
+  'ticket.on_my_way',
 ] as const;
 export const COUNTER_EVENT_TYPES = ['counter.opened', 'counter.paused', 'counter.closed'] as const;
 /**
  * customer.diverted: a customer sent to a self-service machine before taking a ticket (kiosk "take me there").
  * branch.configured: an admin changed services, counters, machines or branch settings; clients take a fresh snapshot.
+ * branch.hours_changed: the branch's calendar moved on by itself (an opening, lunch, a cut-off, closing):
+ * the queues' openings and waits after it, so a kiosk stops saying "opens at 9:00" at 9:00.
  */
-export const LOBBY_EVENT_TYPES = ['customer.diverted', 'branch.configured'] as const;
+export const LOBBY_EVENT_TYPES = ['customer.diverted', 'branch.configured', 'branch.hours_changed'] as const;
 
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 export type CounterEventType = (typeof COUNTER_EVENT_TYPES)[number];
@@ -82,6 +86,11 @@ export interface BranchConfiguredEvent extends EventBase {
   type: 'branch.configured';
 }
 
+/** The calendar moved on (an opening, lunch, a cut-off): only the queue figures change. */
+export interface BranchHoursChangedEvent extends EventBase {
+  type: 'branch.hours_changed';
+}
+
 /** A kiosk was refused tickets for issuing too fast: its alert after the refusals (absent on the hall's screens). */
 export interface DeviceThrottledEvent extends EventBase {
   type: 'device.throttled';
@@ -89,7 +98,7 @@ export interface DeviceThrottledEvent extends EventBase {
 }
 
 /** One change in a branch, as stored in the event log and pushed to every screen; `type` tells which. */
-export type DomainEvent = TicketEvent | CounterEvent | CustomerDivertedEvent | BranchConfiguredEvent | DeviceThrottledEvent;
+export type DomainEvent = TicketEvent | CounterEvent | CustomerDivertedEvent | BranchConfiguredEvent | BranchHoursChangedEvent | DeviceThrottledEvent;
 
 export const isTicketEvent = (event: DomainEvent): event is TicketEvent => event.type.startsWith('ticket.');
 export const isCounterEvent = (event: DomainEvent): event is CounterEvent => event.type.startsWith('counter.');

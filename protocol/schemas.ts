@@ -4,6 +4,8 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, Nullable, Timestamp } from './schema-kit.js';
+import { OperatingCalendar } from './calendar-schemas.js';
+import { AnnouncementLanguage, AnnouncementVoice } from './voice-clips.js';
 
 export const Tier = Type.Union([Type.Literal('regular'), Type.Literal('priority'), Type.Literal('vip')], {
   description: 'regular; priority (elderly, disabled, pregnant); vip (valued customer, VIP lane)',
@@ -163,6 +165,16 @@ export const BranchSettings = Type.Object({
     maxItems: 40,
     description: 'Opening and closing check items besides the self-service machines: the standard keys or the branch\'s own wording',
   }),
+  /** The operating calendar (calendar-schemas.ts); absent: tickets at any hour, served whenever a counter is open. */
+  calendar: Type.Optional(OperatingCalendar),
+  /** How the wall display calls (protocol/voice-clips.ts). */
+  announcementVoice: AnnouncementVoice,
+  announcementLanguages: Type.Array(AnnouncementLanguage, {
+    minItems: 1,
+    maxItems: 3,
+    uniqueItems: true,
+    description: "The languages the hall hears for each call, in order (default cmn, en; a zh-HK branch's default yue, en)",
+  }),
 });
 export type BranchSettings = Static<typeof BranchSettings>;
 
@@ -170,7 +182,7 @@ export const Branch = Type.Object({
   id: Id,
   name: LocalizedName,
   timeZone: Type.String(),
-  defaultLocale: Type.Union([Type.Literal('zh-Hant'), Type.Literal('zh-Hans'), Type.Literal('en')]),
+  defaultLocale: Type.Union([Type.Literal('zh-Hant'), Type.Literal('zh-HK'), Type.Literal('zh-Hans'), Type.Literal('en')]),
   settings: BranchSettings,
 });
 export type Branch = Static<typeof Branch>;
@@ -214,7 +226,10 @@ export const Machine = Type.Object({
   id: Id,
   branchId: Id,
   kind: MachineKind,
+  /** A short label for staff lists (kept for older clients): the English name. */
   label: Type.String(),
+  /** The name customers read, in each language (自動櫃員機 1 / 自动柜员机 1 / ATM 1), like a service's; the server always sends it (absent only from an older server). */
+  name: Type.Optional(LocalizedName),
   inService: Type.Boolean(),
   /** Why it is out of service, when someone marked it faulty (a check, the admin page); null otherwise. */
   faultNote: Type.Optional(Nullable(Type.String())),
@@ -242,6 +257,8 @@ export const Ticket = Type.Object({
   divertedTo: Nullable(MachineKind),
   position: Type.Optional(Type.Integer({ description: 'People ahead under the call rules (waiting tickets only)' })),
   estimatedWaitSeconds: Type.Optional(Type.Integer()),
+  /** When the customer said on their phone that they are on their way (absent: never, or not since the last call). */
+  onMyWayAt: Type.Optional(Timestamp),
 });
 export type Ticket = Static<typeof Ticket>;
 
@@ -271,7 +288,10 @@ export const QueueSummary = Type.Object({
   serviceId: Id,
   waitingCount: Type.Integer(),
   longestWaitSeconds: Type.Integer(),
-  estimatedWaitSeconds: Type.Integer({ description: 'Estimated wait for a ticket issued now (counted from `servedFrom` when no counter serves it before then)' }),
+  estimatedWaitSeconds: Type.Integer({
+    description:
+      'Seconds from now until a ticket issued now is likely called: a VIP ticket for a service only VIP counters serve, else a regular one. opens_later: it includes the time until `servedFrom`. no_counter: the wait if a counter opened now, a lower bound and no promise (screens say that no counter serves the service)',
+  }),
   openCounters: Type.Integer(),
   opening: Type.Optional(ServiceOpening),
   /** opens_later: when the first counter is planned to serve the service (the branch's calendar). */
@@ -288,6 +308,12 @@ export const QueueSummary = Type.Object({
    * `selfServiceMinSavingSeconds`). Never for priority or VIP tickets.
    */
   suggestSelfService: Type.Optional(Type.Boolean()),
+  /**
+   * The service is served only by VIP counters: its figures are a VIP newcomer's. VIP waits are
+   * not shown in the hall: public snapshots and events carry 0 for its waits (and no suggestion),
+   * so a public screen shows no wait for a queue with this flag.
+   */
+  vipOnly: Type.Optional(Type.Literal(true)),
 });
 export type QueueSummary = Static<typeof QueueSummary>;
 
@@ -401,5 +427,9 @@ export const PublicTicket = Type.Object({
   service: Service,
   branchName: LocalizedName,
   counterNumber: Nullable(Type.Integer()),
+  /** The branch's IANA time zone: the phone shows times as the branch's clock reads them. */
+  timeZone: Type.Optional(Type.String()),
+  /** The ticket's service when it is not served now (its queue summary's opening fields); absent: open. */
+  opening: Type.Optional(Type.Pick(QueueSummary, ['opening', 'servedFrom', 'nextOpeningAt'])),
 });
 export type PublicTicket = Static<typeof PublicTicket>;

@@ -24,6 +24,7 @@ import { createInProcessEventBus, type EventBus } from './realtime/event-bus.js'
 import { closeLiveSocketsForRestart } from './realtime/live-socket.js';
 import type { WhatIfPoolOptions } from './services/what-if-pool.js';
 import adminRoutes from './routes/admin.js';
+import calendarRoutes from './routes/calendar.js';
 import authRoutes, { LOGINS_PER_ADDRESS_PER_MINUTE } from './routes/auth.js';
 import branchRoutes from './routes/branches.js';
 import counterRoutes from './routes/counters.js';
@@ -32,10 +33,13 @@ import liveRoutes from './routes/live.js';
 import noticeRoutes from './routes/notices.js';
 import ticketRoutes from './routes/tickets.js';
 import publicRoutes from './routes/public.js';
+import notificationRoutes from './routes/notifications.js';
+import notificationsPlugin, { type NotificationOptions } from './plugins/notifications.js';
 import reportRoutes from './routes/reports.js';
 import reportFigureRoutes from './routes/report-figures.js';
 import monthlyReportRoutes from './routes/monthly-reports.js';
 import toolRoutes from './routes/tools.js';
+import voicePackRoutes from './routes/voice-packs.js';
 import auditRoutes from './routes/records/audit.js';
 import checkRoutes from './routes/records/checks.js';
 import complaintRoutes from './routes/records/complaints.js';
@@ -71,6 +75,8 @@ export interface AppOptions {
   whatIf?: WhatIfPoolOptions;
   /** The install's key for the HMAC of card and customer numbers (server/src/lib/customer-key.ts); random per process when absent. */
   customerKey?: Buffer;
+  /** Web Push and webhooks: the VAPID keys, timeouts and retries (plugins/notifications.ts). */
+  notifications?: NotificationOptions;
   /** Told of each route as it is registered, HEAD twins included: the tests list the whole API from it. */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -99,6 +105,7 @@ export async function buildApp(options: AppOptions) {
     whatIf: options.whatIf,
     customerKey: options.customerKey,
   });
+  await app.register(notificationsPlugin, options.notifications ?? {});
   await app.register(authPlugin);
   await app.register(rateLimit, { global: false, store: SnapshotLocalStore });
   await app.register(websocket, {
@@ -127,11 +134,14 @@ export async function buildApp(options: AppOptions) {
   await app.register(ticketRoutes);
   await app.register(noticeRoutes);
   await app.register(publicRoutes);
+  await app.register(notificationRoutes);
   await app.register(adminRoutes);
+  await app.register(calendarRoutes);
   await app.register(reportRoutes);
   await app.register(reportFigureRoutes);
   await app.register(monthlyReportRoutes);
   await app.register(toolRoutes);
+  await app.register(voicePackRoutes);
   // The lobby manager's records (shared/DOMAIN.md).
   await app.register(complaintRoutes);
   await app.register(customerRoutes);

@@ -1,6 +1,7 @@
 /** Settings from the environment, read once at start-up. */
 import { isIP } from 'node:net';
 import { defaultCustomerKeyFile } from './lib/customer-key.js';
+import { defaultVapidKeyFile } from './lib/vapid-keys.js';
 
 /** Which proxies to believe about the client's address and scheme, as Fastify's `trustProxy` takes it. */
 export type TrustProxy = boolean | string[];
@@ -13,6 +14,8 @@ export interface Config {
   demo: boolean;
   /** With the demo branch, also write its 60 business days of simulated past (LOBBYFLOW_DEMO_HISTORY=0: none). */
   demoHistory: boolean;
+  /** With the demo branch, give it its operating calendar (LOBBYFLOW_DEMO_CALENDAR=0: none, tickets at any hour). */
+  demoCalendar: boolean;
   /** The first admin's password outside demo mode. */
   adminPassword: string | undefined;
   logLevel: string;
@@ -26,6 +29,8 @@ export interface Config {
   customerKey: string | undefined;
   /** LOBBYFLOW_CUSTOMER_KEY_FILE: where the key is kept otherwise (default: customer.key next to the database). */
   customerKeyFile: string;
+  /** LOBBYFLOW_VAPID_PUBLIC_KEY / _PRIVATE_KEY / _SUBJECT / _KEY_FILE: Web Push's VAPID pair (lib/vapid-keys.ts). */
+  vapid: { publicKey: string | undefined; privateKey: string | undefined; subject: string | undefined; keyFile: string };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,6 +43,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseFile,
     demo: env.LOBBYFLOW_DEMO !== '0',
     demoHistory: env.LOBBYFLOW_DEMO_HISTORY !== '0',
+    demoCalendar: env.LOBBYFLOW_DEMO_CALENDAR !== '0',
     adminPassword: env.LOBBYFLOW_ADMIN_PASSWORD || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     serveUi: env.LOBBYFLOW_UI !== '0',
@@ -45,6 +51,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.LOBBYFLOW_TRUST_PROXY),
     customerKey: env.LOBBYFLOW_CUSTOMER_KEY || undefined,
     customerKeyFile: env.LOBBYFLOW_CUSTOMER_KEY_FILE || defaultCustomerKeyFile(databaseFile),
+    vapid: {
+      publicKey: env.LOBBYFLOW_VAPID_PUBLIC_KEY || undefined,
+      privateKey: env.LOBBYFLOW_VAPID_PRIVATE_KEY || undefined,
+      subject: env.LOBBYFLOW_VAPID_SUBJECT || undefined,
+      keyFile: env.LOBBYFLOW_VAPID_KEY_FILE || defaultVapidKeyFile(databaseFile),
+    },
   };
 }
 

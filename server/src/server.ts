@@ -4,10 +4,12 @@ import { openDatabase } from '../../db/connection.js';
 import { buildApp } from './app.js';
 import { readConfig } from './config.js';
 import { ensureUiBuilt, UI_DIST } from './ui-build.js';
+import { ensureVoicePacks } from './voice/voice-dist.js';
 import { loggerOptions } from './lib/logger.js';
 import { systemClock } from './lib/clock.js';
 import { loadCustomerKey } from './lib/customer-key.js';
-import { DEMO_BRANCH_ID, DEMO_DEVICE_TOKENS, DEMO_PASSWORD, isEmpty, seedDemoBranch, seedFirstAdmin } from './seed/demo-branch.js';
+import { loadVapidKeys } from './lib/vapid-keys.js';
+import { DEMO_BRANCH_ID, DEMO_CALENDAR, DEMO_DEVICE_TOKENS, DEMO_PASSWORD, isEmpty, seedDemoBranch, seedFirstAdmin } from './seed/demo-branch.js';
 import { seedDemoHistory } from './seed/demo-history.js';
 
 /** Longest a graceful shutdown may take before the process exits anyway (with code 1). */
@@ -16,13 +18,18 @@ const SHUTDOWN_GRACE_MS = 10_000;
 const config = readConfig();
 // Before the database opens: a bad key stops the server before it touches anything.
 const customerKey = loadCustomerKey({ keyText: config.customerKey, keyFile: config.customerKeyFile });
+const vapid = loadVapidKeys(config.vapid);
 const { db, close } = openDatabase(config.databaseFile);
 if (config.serveUi) await ensureUiBuilt();
-const app = await buildApp({ db, allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy, logger: loggerOptions(config.logLevel), uiRoot: config.serveUi ? UI_DIST : undefined, dayCloseIntervalMs: 60_000, customerKey });
+const app = await buildApp({ db, allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy, logger: loggerOptions(config.logLevel), uiRoot: config.serveUi ? UI_DIST : undefined, dayCloseIntervalMs: 60_000, customerKey, notifications: { vapid } });
+
+// The built-in voice packs, from espeak-ng when they are missing (a few seconds, once), beside the
+// start rather than before it: until they are there the displays use speech voices or the chime.
+void ensureVoicePacks((message) => app.log.info(message));
 
 if (await isEmpty(db)) {
   if (config.demo) {
-    await seedDemoBranch(db, systemClock);
+    await seedDemoBranch(db, systemClock, config.demoCalendar ? { calendar: DEMO_CALENDAR } : {});
     app.log.info('Demo branch "demo" created.');
     if (config.demoHistory) {
       const startedAt = performance.now();

@@ -16,6 +16,8 @@ import devices from './record-routes/devices.js';
 import diary from './record-routes/diary.js';
 import ratings from './record-routes/ratings.js';
 import referrals from './record-routes/referrals.js';
+import notifications from './record-routes/notifications.js';
+import voicePacks from './record-routes/voice-packs.js';
 
 /** What a record's set-up gets: the app while the hall is being staffed, and how to call it as someone. */
 export interface RecordSetUp {
@@ -32,7 +34,7 @@ export interface RecordRoutes {
   examples(ids: HallIds): Record<string, RouteExample>;
 }
 
-export const RECORD_ROUTES: readonly RecordRoutes[] = [complaints, customers, referrals, diary, checks, devices, ratings, audit];
+export const RECORD_ROUTES: readonly RecordRoutes[] = [complaints, customers, referrals, diary, checks, devices, ratings, audit, notifications, voicePacks];
 
 export const recordWhoMay = (): WhoMay => Object.assign({}, ...RECORD_ROUTES.map((r) => r.whoMay));
 export const recordExamples = (ids: HallIds): Record<string, RouteExample> => Object.assign({}, ...RECORD_ROUTES.map((r) => r.examples(ids)));

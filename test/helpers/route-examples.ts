@@ -55,6 +55,18 @@ export function routeExamples(ids: HallIds): Record<string, RouteExample> {
       params: branch,
       body: { notices: [name('Closed on Sunday')], rates: [{ label: name('1-year deposit'), value: '1.25%' }] },
     },
+    // The operating calendar (services/admin/calendar.ts): open all day every day, so later examples still issue.
+    'GET /api/branches/:branchId/admin/calendar': { params: branch },
+    'PUT /api/branches/:branchId/admin/calendar': {
+      params: branch,
+      body: {
+        calendar: {
+          weekdays: Array.from({ length: 7 }, () => ({ opensAt: '00:00', closesAt: '23:59', lunchFrom: null, lunchUntil: null })),
+          specialDays: [],
+          services: [],
+        },
+      },
+    },
 
     // ── counters ──
     'POST /api/counters/:counterId/open': { params: counter, body: {} },
@@ -78,6 +90,9 @@ export function routeExamples(ids: HallIds): Record<string, RouteExample> {
     'POST /api/tickets/:ticketId/undo': { params: waiting },
     'POST /api/tickets/:ticketId/requeue': { params: called },
     'GET /api/public/tickets/:ticketId': { params: called },
+    'GET /api/public/tickets/:ticketId/live': { params: waiting },
+    'POST /api/public/tickets/:ticketId/on-my-way': { params: waiting },
+    'POST /api/public/tickets/:ticketId/cancel': { params: waiting },
     'GET /api/public/branches/:branchId': { params: branch },
 
     // ── planning and reports ──

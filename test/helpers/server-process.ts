@@ -60,6 +60,8 @@ export async function startServer(options: ServerProcessOptions): Promise<Server
       LOBBYFLOW_UI: '0',
       // The tests count every ticket in the file: the demo's simulated past would only be in the way.
       LOBBYFLOW_DEMO_HISTORY: '0',
+      // The tests issue tickets at any hour of the day: no opening hours.
+      LOBBYFLOW_DEMO_CALENDAR: '0',
       LOG_LEVEL: options.logLevel ?? 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

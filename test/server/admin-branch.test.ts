@@ -52,6 +52,11 @@ describe('branch settings', () => {
         complaintReplyWorkingDays: 2,
         holidays: [],
         checklistItems: ['ticket_machine', 'wall_displays', 'rating_pads', 'forms_and_pens', 'notices_and_rates', 'hall_tidy'],
+        selfServiceMinSavingSeconds: 600,
+        pushAheadCount: 3,
+        publicUrl: '',
+        announcementVoice: 'builtin',
+        announcementLanguages: ['cmn', 'en'],
       },
     });
     expect((await get(`/api/branches/${BRANCH}/snapshot`, headers)).json().branch).toEqual(res.json());

@@ -29,6 +29,10 @@ const WHO_MAY: Record<string, readonly ActorName[]> = {
   'GET /api/health': EVERYONE,
   'GET /api/health/ready': EVERYONE,
   'GET /api/public/tickets/:ticketId': EVERYONE,
+  // The customer's phone: the ticket's random id is the key (routes/public-ticket.ts).
+  'GET /api/public/tickets/:ticketId/live': EVERYONE,
+  'POST /api/public/tickets/:ticketId/on-my-way': EVERYONE,
+  'POST /api/public/tickets/:ticketId/cancel': EVERYONE,
   'GET /api/public/branches/:branchId': EVERYONE,
 
   'POST /api/auth/login': EVERYONE,
@@ -103,6 +107,8 @@ const WHO_MAY: Record<string, readonly ActorName[]> = {
   'POST /api/branches/:branchId/admin/device-tokens/:tokenId/revoke': MANAGERS,
   'GET /api/branches/:branchId/admin/branch': MANAGERS,
   'PATCH /api/branches/:branchId/admin/branch': MANAGERS,
+  'GET /api/branches/:branchId/admin/calendar': MANAGERS,
+  'PUT /api/branches/:branchId/admin/calendar': MANAGERS,
   'GET /api/admin/branches': ADMIN,
   'POST /api/admin/branches': ADMIN,
 
@@ -167,7 +173,8 @@ async function openSocket(url: string, actor: ActorName): Promise<number> {
       socket.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
       socket.on('message', (raw) => {
         const type = (JSON.parse(String(raw)) as { type: string }).type;
-        if (type === 'snapshot') resolve(101);
+        // A branch's live socket opens with its snapshot; a ticket's (public-ticket.ts) with the ticket.
+        if (type === 'snapshot' || type === 'ticket') resolve(101);
         else reject(new Error(`the live socket sent ${type} before a snapshot`));
       });
       socket.on('close', (code) => reject(new Error(`the live socket closed with ${code} before a snapshot`)));

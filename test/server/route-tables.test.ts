@@ -9,10 +9,12 @@ import { diaryRoutes } from '../../protocol/diary-routes.js';
 import { monthlyReportRoutes } from '../../protocol/monthly-report-routes.js';
 import { planningRoutes } from '../../protocol/planning-routes.js';
 import { publicBranchRoutes } from '../../protocol/public-branch-routes.js';
+import { publicTicketRoutes } from '../../protocol/public-ticket-routes.js';
 import { queueRoutes } from '../../protocol/queue-routes.js';
 import { ratingRoutes } from '../../protocol/rating-routes.js';
 import { referralRoutes } from '../../protocol/referral-routes.js';
 import { reportRoutes } from '../../protocol/report-routes.js';
+import { voicePackRoutes } from '../../protocol/voice-pack-routes.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
@@ -27,6 +29,7 @@ const tables = {
   reportRoutes,
   monthlyReportRoutes,
   publicBranchRoutes,
+  publicTicketRoutes,
   complaintRoutes,
   customerRoutes,
   referralRoutes,
@@ -35,6 +38,7 @@ const tables = {
   deviceHealthRoutes,
   ratingRoutes,
   auditRoutes,
+  voicePackRoutes,
 };
 
 describe('route tables', () => {

@@ -24,8 +24,12 @@ import {
   type UpdateUserBody,
 } from '../../../protocol/admin-schemas.js';
 import type { ApiClient } from '../../../protocol/api-client.js';
+import { CALENDAR_ROUTE, type CalendarBody } from '../../../protocol/calendar-schemas.js';
 import { NOTICE_ROUTE, type NoticeBoard } from '../../../protocol/notice-schemas.js';
+import { notificationRoutes as N, type CreateWebhookBody, type UpdateWebhookBody } from '../../../protocol/notification-routes.js';
 import type { Branch, Machine } from '../../../protocol/schemas.js';
+import type { AnnouncementLanguage } from '../../../protocol/voice-clips.js';
+import { voicePackRoutes as V, type BranchVoicePackLanguage } from '../../../protocol/voice-pack-routes.js';
 
 export type AdminApi = ReturnType<typeof adminApi>;
 
@@ -70,9 +74,28 @@ export function adminApi(api: ApiClient, branchId: string) {
       get: () => api.get<Branch>(fillPath(R.branch, b)),
       update: (body: UpdateBranchBody) => patch<Branch>(fillPath(R.branch, b), body),
     },
+    calendar: {
+      get: () => api.get<CalendarBody>(fillPath(CALENDAR_ROUTE, b)),
+      replace: (body: CalendarBody) => api.request<CalendarBody>('PUT', fillPath(CALENDAR_ROUTE, b), body),
+    },
     noticeBoard: {
       get: () => api.get<NoticeBoard>(fillPath(NOTICE_ROUTE, b)),
       replace: (board: NoticeBoard) => api.request<NoticeBoard>('PUT', fillPath(NOTICE_ROUTE, b), board),
+    },
+    webhooks: {
+      list: () => api.call(N.webhooks, b),
+      create: (body: CreateWebhookBody) => api.call(N.createWebhook, b, body),
+      update: (webhookId: string, body: UpdateWebhookBody) => api.call(N.updateWebhook, { ...b, webhookId }, body),
+      replaceSecret: (webhookId: string) => api.call(N.replaceSecret, { ...b, webhookId }, {}),
+      deliveries: (webhookId: string) => api.call(N.deliveries, { ...b, webhookId }),
+      test: (webhookId: string) => api.call(N.testWebhook, { ...b, webhookId }),
+    },
+    voicePack: {
+      status: () => api.call(V.status, b),
+      /** `files`: the zip or the clips, sent as multipart/form-data. */
+      upload: (language: AnnouncementLanguage, files: FormData) =>
+        api.request<BranchVoicePackLanguage>('PUT', fillPath(V.upload.path, { ...b, language }), files),
+      remove: (language: AnnouncementLanguage) => api.call(V.remove, { ...b, language }),
     },
   };
 }

@@ -230,7 +230,7 @@ export class AdminPage extends LitElement {
       case 'calendar':
         return html`<admin-calendar .admin=${admin}></admin-calendar>`;
       case 'notifications':
-        return html`<admin-notifications .admin=${admin}></admin-notifications>`;
+        return html`<admin-notifications .admin=${admin} .currentUser=${this._user}></admin-notifications>`;
       case 'announcements':
         return html`<admin-announcements .admin=${admin}></admin-announcements>`;
       case 'audit-log':

@@ -167,6 +167,10 @@ export class QueueColumn extends LitElement {
         background: #e3edf8;
         color: var(--accent);
       }
+      .mark.on-the-way {
+        background: #e3f1e6;
+        color: var(--ok);
+      }
       .mark.transferred {
         background: #ede7f6;
         color: #4a2c82;
@@ -231,14 +235,16 @@ export class QueueColumn extends LitElement {
   /** The tier (★ VIP, ♿ priority) and, for a transferred ticket, the service it came from. */
   private _renderMarks(ticket: Ticket) {
     const from = transferredFrom(ticket, this.services);
-    if (ticket.tier === 'regular' && !from) return nothing;
+    if (ticket.tier === 'regular' && !from && !ticket.onMyWayAt) return nothing;
     const tier = ticket.tier === 'regular' ? nothing : html`<span class="mark ${ticket.tier}">${TIER_SYMBOL[ticket.tier]} ${tierLabel(ticket.tier)}</span>`;
     const transferred = from
       ? html`<span class="mark transferred" data-testid="transferred-${ticket.number}" title=${localizedName(from.name, getLocale())}
           >⇄ ${msg(str`from ${from.prefix}`)}</span
         >`
       : nothing;
-    return html`<span class="marks">${tier}${transferred}</span>`;
+    // The customer said on their phone "I am on my way" (e.g. back from a shop nearby).
+    const onTheWay = ticket.onMyWayAt ? html`<span class="mark on-the-way" data-testid="on-the-way-${ticket.number}">🚶 ${msg('On the way')}</span>` : nothing;
+    return html`<span class="marks">${tier}${transferred}${onTheWay}</span>`;
   }
 
   private _onSelect(ticketId: string) {

@@ -20,6 +20,7 @@ import { buttons, tokens } from '../shell/styles.js';
 import { availableTellers, choiceProblem, divertCandidates, initialChoice, MAX_DIVERT_COUNT, whatIfBody, type WhatIfChoice, type WhatIfIntent } from './what-if-actions.js';
 import './what-if-divert-list.js';
 import './what-if-forecast-table.js';
+import './what-if-ticket-now.js';
 import { whatIfStyles } from './what-if-styles.js';
 
 /** Steps of the count wait this long for the next tap before asking for a forecast. */
@@ -96,6 +97,7 @@ export class WhatIfSheet extends LitElement {
       ${choice.action === 'divert' ? this._renderDivert(choice) : nothing}
       ${choice.action === 'reassign-counter' ? this._renderServices(choice) : nothing}
       <what-if-forecast-table .forecast=${this._forecast} ?loading=${this._forecasts.busy} problem=${this._problemText(problem)}></what-if-forecast-table>
+      <what-if-ticket-now .forecast=${this._forecast} .services=${snapshot.services}></what-if-ticket-now>
       <div class="footer">
         ${hallChanged
           ? html`<span class="changed">${msg('The hall has changed since this forecast.')}</span>

@@ -19,6 +19,8 @@ import { formatTicketNumber, nextTicketNumber, ticketNumberValue } from './ticke
 import { assertCounterAction, assertTicketAction, type TicketAction } from './ticket-transitions.js';
 import { restoreTriagedTicket, type UndoTriageCommand } from './triage-undo.js';
 import { requeueNoShow } from './requeue.js';
+import { assertServiceIssuing, calendarOf, issuedTodayFrom } from './service-opening.js';
+import { decideCustomerCancel, decideOnMyWay, type CustomerTicketCommand } from './customer-actions.js';
 
 /** A member of staff named as a counter's teller, as the service found them (null: no such user). */
 export interface TellerInfo {
@@ -62,10 +64,16 @@ export type Command =
   | { type: 'pause_counter'; actor: Actor; counterId: string; reason?: PauseReason }
   | { type: 'close_counter'; actor: Actor; counterId: string }
   | { type: 'close_past_days' }
+  /** The branch's calendar moved on (the engine's timer, at the view's `validUntilMs`): screens get the new openings. */
+  | { type: 'mark_hours_changed' }
   /** Kiosk `deviceId` was refused `refused` more tickets for issuing too fast (the server records it). */
   | { type: 'record_throttle'; deviceId: string; deviceLabel: string; refused: number }
   /** A manager takes back the still-waiting tickets kiosk `deviceId` issued in the last `sinceMinutes`. */
-  | { type: 'cancel_device_tickets'; actor: Actor; deviceId: string; sinceMinutes: number };
+  | { type: 'cancel_device_tickets'; actor: Actor; deviceId: string; sinceMinutes: number }
+  /** The customer on their phone: "I am on my way" (customer-actions.ts); no actor, the ticket's id is the key. */
+  | ({ type: 'customer_on_my_way' } & CustomerTicketCommand)
+  /** The customer cancels their own waiting ticket on their phone (customer-actions.ts). */
+  | ({ type: 'customer_cancel' } & CustomerTicketCommand);
 
 /** An event before it has its sequence number and the queue figures after the change. */
 export interface EventDraft {
@@ -204,12 +212,18 @@ function decideOrThrow(state: BranchState, command: Command, now: Date): Decisio
     }
     case 'close_past_days':
       return closePastDays(state, now);
+    case 'mark_hours_changed':
+      return { changes: [], events: [{ type: 'branch.hours_changed' }], result: {} };
     case 'record_throttle':
       return recordThrottle(state, command, now);
     case 'cancel_device_tickets': {
       assertStaff(command.actor, state.branch.id, ['admin', 'manager']);
       return cancelTickets(state, deviceTicketsSince(state, command.deviceId, command.sinceMinutes, now), at);
     }
+    case 'customer_on_my_way':
+      return decideOnMyWay(state, command, now);
+    case 'customer_cancel':
+      return decideCustomerCancel(state, command, now);
   }
 }
 
@@ -219,6 +233,8 @@ function issue(state: BranchState, command: Extract<Command, { type: 'issue' }>,
   if (!service) throw notFound('service', command.serviceId);
 
   const day = businessDay(now, state.branch.timeZone);
+  const issuedToday = issuedTodayFrom(state.lastNumbers.get(service.prefix), day);
+  assertServiceIssuing(calendarOf(state.branch), service, now, issuedToday, command.actor.kind === 'user');
   // A number held by any active ticket (also one left from an earlier day) is never given twice.
   const inUse = new Set<number>();
   for (const t of state.tickets.values()) if (t.number[0] === service.prefix) inUse.add(ticketNumberValue(t.number));

@@ -5,7 +5,7 @@
 import type { BranchSettings, QueueSummary, Tier } from '../../../protocol/schemas.js';
 import { byTierThenArrival, type WaitingTicket } from './call-order.js';
 import { DEFAULT_NO_SHOW_SECONDS } from './service-time.js';
-import { estimateWaits, type CurrentCustomer, type EstimateCounter, type WaitEstimateInput } from './wait-estimate.js';
+import { estimateNewTicket, estimateWaits, type CurrentCustomer, type EstimateCounter, type WaitEstimateInput } from './wait-estimate.js';
 
 export interface QueueCounter {
   id?: string;
@@ -35,6 +35,11 @@ export interface QueueRules {
   settings?: Pick<BranchSettings, 'regularCountersTakeVip' | 'maxCallsAheadOfOverdue'>;
   /** A counter's time on a customer who does not come, seconds. */
   noShowSeconds?: number;
+  /**
+   * When the branch's calendar has its counters serve next, while it has them not serving now
+   * (before opening, at lunch), epoch ms: every counter not open counts from then (service-opening.ts).
+   */
+  plannedOpeningMs?: number | null;
 }
 
 const DEFAULT_CALL_SETTINGS: NonNullable<QueueRules['settings']> = { regularCountersTakeVip: 'when_no_vip_counter', maxCallsAheadOfOverdue: 2 };
@@ -105,7 +110,10 @@ export function waitEstimateInput(
       const serviceId = c.serviceIds[0];
       current = { serviceId, startedAtMs: now.getTime() - ((meanServiceSeconds.get(serviceId) ?? 0) * 1000) / 2 };
     }
-    return { id: c.id ?? `counter-${i}`, vip: c.vip, serviceIds: c.serviceIds, status: c.status, current, tieredCallsAt: c.tieredCallsAt ?? [] };
+    // Before opening or at lunch, the counters that serve a service are the ones planned for it:
+    // the branch has no staffing plan per counter, and a teller's desk is staffed in opening hours.
+    const opensAtMs = c.status !== 'open' ? (rules?.plannedOpeningMs ?? null) : null;
+    return { id: c.id ?? `counter-${i}`, vip: c.vip, serviceIds: c.serviceIds, status: c.status, current, tieredCallsAt: c.tieredCallsAt ?? [], opensAtMs };
   });
   return {
     now,
@@ -125,7 +133,20 @@ export interface QueueFigures {
   queues: QueueSummary[];
 }
 
-/** Every waiting ticket's position and estimate, and each service's queue summary, from one replay. */
+/**
+ * Services only VIP counters serve: a ticket for them is a VIP ticket in practice, so their
+ * newcomer figure is a VIP newcomer's, and public screens do not show it.
+ */
+export function vipOnlyServices(services: readonly { id: string }[], counters: readonly QueueCounter[]): Set<string> {
+  const only = new Set<string>();
+  for (const s of services) {
+    const serving = counters.filter((c) => c.serviceIds.includes(s.id));
+    if (serving.length > 0 && serving.every((c) => c.vip)) only.add(s.id);
+  }
+  return only;
+}
+
+/** Every waiting ticket's position and estimate, and each service's queue summary, from one replay (and one more per VIP-only service). */
 export function queueFigures(
   waiting: readonly WaitingTicket[],
   services: readonly QueueService[],
@@ -143,6 +164,7 @@ export function queueFigures(
   }
 
   const nowMs = input.now.getTime();
+  const vipOnly = vipOnlyServices(services, counters);
   const queues = services.map((service) => {
     const mine = waiting.filter((t) => t.serviceId === service.id);
     const oldestMs = mine.reduce((min, t) => Math.min(min, Date.parse(t.issuedAt)), nowMs);
@@ -150,8 +172,11 @@ export function queueFigures(
       serviceId: service.id,
       waitingCount: mine.length,
       longestWaitSeconds: Math.max(0, Math.round((nowMs - oldestMs) / 1000)),
-      estimatedWaitSeconds: estimate.newcomerWaitSeconds.get(service.id) ?? 0,
+      estimatedWaitSeconds: vipOnly.has(service.id)
+        ? estimateNewTicket(input, service.id, 'vip', `newcomer:${service.id}`)
+        : (estimate.newcomerWaitSeconds.get(service.id) ?? 0),
       openCounters: openCountersFor(service.id, counters).all,
+      ...(vipOnly.has(service.id) ? { vipOnly: true as const } : {}),
     };
   });
   return { tickets, queues };

@@ -26,6 +26,11 @@ export interface EstimateCounter extends CallingCounter {
   current: CurrentCustomer | null;
   /** When this counter called priority or VIP tickets (ISO), for the fairness rule. */
   tieredCallsAt: readonly string[];
+  /**
+   * A counter not open now that the branch's calendar has serving from this instant (epoch ms):
+   * before opening and at lunch, customers are called from then on, not never and not now.
+   */
+  opensAtMs?: number | null;
 }
 
 export interface WaitEstimateInput {
@@ -130,11 +135,13 @@ export function estimateWaits(input: WaitEstimateInput): WaitEstimate {
     return (1 - share) * meanMs(serviceId) + share * noShowMs;
   };
   const open = input.counters.filter((c) => c.status === 'open');
+  const planned = input.counters.filter((c) => c.status !== 'open' && c.opensAtMs != null && c.opensAtMs > nowMs);
   const rules: ReplayRules = {
     holdMs,
     targetWaitSeconds: input.targetWaitSeconds,
     settings: input.settings,
-    servicesWithOpenVipCounter: new Set(open.filter((c) => c.vip).flatMap((c) => c.serviceIds)),
+    // A VIP counter planned to open keeps its lane: it will be open when the replay reaches it.
+    servicesWithOpenVipCounter: new Set([...open, ...planned].filter((c) => c.vip).flatMap((c) => c.serviceIds)),
   };
 
   const slots: Slot[] = open.map((counter) => {
@@ -145,6 +152,7 @@ export function estimateWaits(input: WaitEstimateInput): WaitEstimate {
     else if (current) remainingMs = expectedRemainingSeconds(meanMs(current.serviceId) / 1000, (nowMs - current.startedAtMs) / 1000) * 1000;
     return { counter, freeAtMs: nowMs + remainingMs, tieredCallsAtMs: counter.tieredCallsAt.map((at) => Date.parse(at)), drainedAtMs: null };
   });
+  for (const counter of planned) slots.push({ counter, freeAtMs: counter.opensAtMs!, tieredCallsAtMs: [], drainedAtMs: null });
   const timed = input.waiting.map(timedTicket);
   const calledAtMs = replay(slots, new TicketLanes(timed), rules);
 

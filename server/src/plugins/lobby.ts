@@ -18,6 +18,8 @@ import { createReportService } from '../services/report-service.js';
 import { createReportFiguresService } from '../services/report-figures-service.js';
 import { createMonthlyReportService } from '../services/monthly-report-service.js';
 import { createNoticeService } from '../services/notice-service.js';
+import { createVoicePackService } from '../services/voice-pack-service.js';
+import { VOICE_DIST } from '../voice/voice-dist.js';
 import { createDayCloseService } from '../services/day-close-service.js';
 import { createCounterService } from '../services/counter-service.js';
 import { createQueueService } from '../services/queue-service.js';
@@ -75,6 +77,7 @@ export function createLobby({ db, clock, bus, whatIf, customerKey }: LobbyDeps) 
     snapshots: createSnapshotService({ engine }),
     dayClose: createDayCloseService({ db, engine }),
     notices: createNoticeService({ db, runInBranch }),
+    voicePacks: createVoicePackService({ db, runInBranch, builtinRoot: VOICE_DIST }),
     admin: createAdminService({ db, clock, runInBranch }),
     reports: createReportService({ db, clock }),
     reportFigures: createReportFiguresService({ db, clock }),
@@ -105,6 +108,7 @@ export default fp(
     const lobby = createLobby(deps);
     app.decorate('lobby', lobby);
     app.addHook('onClose', () => lobby.whatIfPool.close());
+    app.addHook('onClose', () => lobby.engine.close());
   },
   { name: 'lobby' },
 );

@@ -7,6 +7,7 @@
 import { isStaffEvent, type DomainEvent } from '../../../protocol/messages.js';
 import type { Audience } from '../../../protocol/schemas.js';
 import type { EventBus } from './event-bus.js';
+import { publicQueues } from '../domain/queue-opening.js';
 
 /** One event as it goes on the wire. */
 export interface EventFrame {
@@ -19,8 +20,12 @@ export type FrameListener = (frames: readonly EventFrame[]) => void;
 
 /** The event as an audience may see it: a staff-only event reaches the hall without its alert. */
 function forAudience(event: DomainEvent, audience: Audience): DomainEvent {
-  if (audience === 'staff' || !isStaffEvent(event)) return event;
-  const { alert: _alert, ...rest } = event;
+  if (audience === 'staff') return event;
+  // VIP waits are not shown in the hall (queue-opening.ts).
+  const queues = publicQueues(event.queues);
+  const shown = queues === event.queues ? event : { ...event, queues };
+  if (!isStaffEvent(shown)) return shown;
+  const { alert: _alert, ...rest } = shown;
   return rest;
 }
 
@@ -41,7 +46,8 @@ export function createRealtimeHub(bus: EventBus) {
           const staffFrames = events.map(toFrame);
           for (const deliver of listeners.staff) deliver(staffFrames);
           if (listeners.public.size === 0) return;
-          const publicFrames = events.some(isStaffEvent) ? events.map((event) => toFrame(forAudience(event, 'public'))) : staffFrames;
+          const differs = events.some((event) => isStaffEvent(event) || event.queues.some((q) => q.vipOnly));
+          const publicFrames = differs ? events.map((event) => toFrame(forAudience(event, 'public'))) : staffFrames;
           for (const deliver of listeners.public) deliver(publicFrames);
         });
         rooms.set(branchId, (room = { listeners, leave }));

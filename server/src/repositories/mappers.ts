@@ -1,6 +1,7 @@
 /** Rows to wire objects (protocol/schemas.ts, protocol/admin-schemas.ts). */
 import type { Selectable } from 'kysely';
 import { toWireTicket, type TicketRecord } from '../domain/branch-state.js';
+import { defaultAnnouncementLanguages } from '../domain/announcement-defaults.js';
 import type { BranchRow, CounterRow, DeviceTokenTable, MachineRow, ServiceRow, TicketRow, UserRow } from '../../../db/schema.js';
 import type { DeviceKind, DeviceToken } from '../../../protocol/admin-schemas.js';
 import type {
@@ -50,6 +51,8 @@ export const DEFAULT_SETTINGS: BranchSettings = {
   selfServiceMinSavingSeconds: SELF_SERVICE_MIN_SAVING_SECONDS.default,
   pushAheadCount: PUSH_AHEAD_COUNT.default,
   publicUrl: '',
+  announcementVoice: 'builtin',
+  announcementLanguages: ['cmn', 'en'],
 };
 
 export function toBranch(row: BranchRow): Branch {
@@ -58,7 +61,12 @@ export function toBranch(row: BranchRow): Branch {
     name: { en: row.name_en, zhHant: row.name_zh_hant, zhHans: row.name_zh_hans },
     timeZone: row.time_zone,
     defaultLocale: row.default_locale as Branch['defaultLocale'],
-    settings: { ...DEFAULT_SETTINGS, ...(JSON.parse(row.settings) as Partial<BranchSettings>) },
+    // A Hong Kong branch hears Cantonese (櫃位) unless it chose otherwise.
+    settings: {
+      ...DEFAULT_SETTINGS,
+      announcementLanguages: defaultAnnouncementLanguages(row.default_locale),
+      ...(JSON.parse(row.settings) as Partial<BranchSettings>),
+    },
   };
 }
 
@@ -94,7 +102,9 @@ export function toCounter(row: CounterRow, serviceIds: string[], tellerName: str
 }
 
 export function toMachine(row: MachineRow): Machine {
-  return { id: row.id, branchId: row.branch_id, kind: row.kind, label: row.label, inService: row.in_service === 1, faultNote: row.fault_note };
+  // `label` is the English name; a machine never named in Chinese (added by an older client) shows its label.
+  const name = { en: row.label, zhHant: row.name_zh_hant || row.label, zhHans: row.name_zh_hans || row.label };
+  return { id: row.id, branchId: row.branch_id, kind: row.kind, label: row.label, name, inService: row.in_service === 1, faultNote: row.fault_note };
 }
 
 /** The ticket as the server holds it, personal data included. */
@@ -109,6 +119,7 @@ export function toTicketRecord(row: TicketRow): TicketRecord {
     issuedAt: row.issued_at,
     // Absent rather than null: most tickets were never re-queued, and the wire leaves it out.
     ...(row.queued_at ? { queuedAt: row.queued_at } : {}),
+    ...(row.on_my_way_at ? { onMyWayAt: row.on_my_way_at } : {}),
     calledAt: row.called_at,
     startedAt: row.started_at,
     endedAt: row.ended_at,

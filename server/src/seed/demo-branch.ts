@@ -3,6 +3,7 @@ import { newId } from '../lib/ids.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { MachineKind } from '../../../protocol/schemas.js';
+import type { OperatingCalendar } from '../../../protocol/calendar-schemas.js';
 import type { Clock } from '../lib/clock.js';
 import { hashPassword } from '../lib/password.js';
 import { hashToken } from '../lib/tokens.js';
@@ -14,12 +15,13 @@ export { DEMO_BRANCH_ID };
 export const DEMO_PASSWORD = 'demo';
 export const DEMO_DEVICE_TOKENS = { kiosk: 'demo-kiosk', display: 'demo-display' } as const;
 
-const DEMO_MACHINES: { kind: MachineKind; label: string }[] = [
-  { kind: 'atm', label: 'ATM 1' },
-  { kind: 'atm', label: 'ATM 2' },
-  { kind: 'atm', label: 'ATM 3' },
-  { kind: 'self_service_terminal', label: 'Self-service terminal 1' },
-  { kind: 'self_service_terminal', label: 'Self-service terminal 2' },
+/** `label` is the English name; customers read the name in their language on the kiosk. */
+const DEMO_MACHINES: { kind: MachineKind; label: string; zhHant: string; zhHans: string }[] = [
+  { kind: 'atm', label: 'ATM 1', zhHant: '自動櫃員機 1', zhHans: '自动柜员机 1' },
+  { kind: 'atm', label: 'ATM 2', zhHant: '自動櫃員機 2', zhHans: '自动柜员机 2' },
+  { kind: 'atm', label: 'ATM 3', zhHant: '自動櫃員機 3', zhHans: '自动柜员机 3' },
+  { kind: 'self_service_terminal', label: 'Self-service terminal 1', zhHant: '自助服務機 1', zhHans: '自助服务机 1' },
+  { kind: 'self_service_terminal', label: 'Self-service terminal 2', zhHant: '自助服務機 2', zhHans: '自助服务机 2' },
 ];
 
 /** Whether any branch exists yet. */
@@ -27,8 +29,23 @@ export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
   return (await db.selectFrom('branches').select('id').limit(1).executeTakeFirst()) === undefined;
 }
 
-/** Creates the demo branch with its staff, counters, machines and device tokens. */
-export async function seedDemoBranch(db: Kysely<Database>, clock: Clock): Promise<void> {
+/**
+ * The demo branch's operating calendar (`npm start`): open every day 08:00–20:00 branch time so that
+ * someone trying the demo can take tickets at most hours; cash (A) stops taking tickets 30 minutes
+ * before closing (取號截止 19:30), and wealth management (E) takes at most 40 tickets a day (限號).
+ * Tests seed without it: their branch issues at any hour, as a branch without a calendar does.
+ */
+export const DEMO_CALENDAR: OperatingCalendar = {
+  weekdays: Array.from({ length: 7 }, () => ({ opensAt: '08:00', closesAt: '20:00', lunchFrom: null, lunchUntil: null })),
+  specialDays: [],
+  services: [
+    { serviceId: demoServiceId('A'), issueFrom: null, cutOffMinutes: 30, dailyQuota: null },
+    { serviceId: demoServiceId('E'), issueFrom: null, cutOffMinutes: null, dailyQuota: 40 },
+  ],
+};
+
+/** Creates the demo branch with its staff, counters, machines and device tokens; `calendar` when given (npm start gives DEMO_CALENDAR). */
+export async function seedDemoBranch(db: Kysely<Database>, clock: Clock, options: { calendar?: OperatingCalendar } = {}): Promise<void> {
   const now = clock.now().toISOString();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
@@ -41,7 +58,7 @@ export async function seedDemoBranch(db: Kysely<Database>, clock: Clock): Promis
         name_zh_hans: '示范支行',
         time_zone: 'Asia/Shanghai',
         default_locale: 'zh-Hant',
-        settings: JSON.stringify(DEFAULT_SETTINGS),
+        settings: JSON.stringify(options.calendar ? { ...DEFAULT_SETTINGS, calendar: options.calendar } : DEFAULT_SETTINGS),
         last_seq: 0,
         created_at: now,
       })
@@ -94,7 +111,9 @@ export async function seedDemoBranch(db: Kysely<Database>, clock: Clock): Promis
 
     await trx
       .insertInto('machines')
-      .values(DEMO_MACHINES.map((m) => ({ id: newId(), branch_id: DEMO_BRANCH_ID, kind: m.kind, label: m.label, in_service: 1 })))
+      .values(
+        DEMO_MACHINES.map((m) => ({ id: newId(), branch_id: DEMO_BRANCH_ID, kind: m.kind, label: m.label, name_zh_hant: m.zhHant, name_zh_hans: m.zhHans, in_service: 1 })),
+      )
       .execute();
 
     const users = [

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { Clock } from '../lib/clock.js';
 import { createBranchSettingsAdmin } from './admin/branch-settings.js';
+import { createCalendarAdmin } from './admin/calendar.js';
 import { createBranchDirectory } from './admin/branches.js';
 import { createCounterAdmin } from './admin/counters.js';
 import { createDeviceTokenAdmin } from './admin/device-tokens.js';
@@ -32,6 +33,7 @@ export function createAdminService(deps: AdminServiceDeps) {
     loginLocks: createLoginLockAdmin(deps),
     deviceTokens: createDeviceTokenAdmin(deps),
     branch: createBranchSettingsAdmin(deps),
+    calendar: createCalendarAdmin(deps),
     branches: createBranchDirectory(deps),
   };
 }

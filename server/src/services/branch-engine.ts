@@ -17,9 +17,10 @@ import { recentThrottleAlerts } from '../../../protocol/throttle-alerts.js';
 import { byQueuePlace, NO_SHOWS_KEPT } from '../../../protocol/late-arrival.js';
 import { businessDay } from '../domain/business-day.js';
 import type { Audience, BranchSettings, QueueSummary, Snapshot, Ticket } from '../../../protocol/schemas.js';
-import { toWireTicket, queueCounters, queueServices, waitingTickets, type BranchState, type Change, type TicketRecord } from '../domain/branch-state.js';
+import { toWireTicket, type BranchState, type Change, type TicketRecord } from '../domain/branch-state.js';
 import { decideAndEvolve, servicesWithOpenVipCounter, type Command, type Decision, type EventDraft } from '../domain/commands.js';
-import { queueFigures } from '../domain/queue-position.js';
+import { branchFigures } from '../domain/branch-figures.js';
+import { publicQueues } from '../domain/queue-opening.js';
 import { AppError, notFound } from '../errors.js';
 import type { Clock } from '../lib/clock.js';
 import type { EventBus } from '../realtime/event-bus.js';
@@ -32,6 +33,8 @@ export interface BranchView {
   at: string;
   queues: QueueSummary[];
   figures: Map<string, { position: number; estimatedWaitSeconds: number }>;
+  /** The calendar's next change (an opening, lunch, a cut-off), epoch ms: the view is replayed from then; null: none. */
+  validUntilMs: number | null;
 }
 
 /** A snapshot and its JSON, built once per sequence number and audience and shared by every reader. */
@@ -60,6 +63,9 @@ const CHEAP_REPLAY_MS = 2;
 /** How long a drain waits for more commands before an expensive replay, and how long at most it defers one. */
 const WAIT_FOR_MORE_MS = 3;
 const REPLAY_DEFER_MS = 50;
+
+/** setTimeout's limit is about 24.8 days; a later calendar change is re-armed by the next replay. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** How old the last replay may be for a new ticket's promise to be read from it. */
 const FRESH_VIEW_SECONDS = 2;
@@ -90,6 +96,9 @@ class HeldBranch {
   replayMs = 0;
   /** Wakes a drain that waits to see whether more commands come before it replays. */
   wake: (() => void) | null = null;
+  /** The timer that tells the screens when the calendar moves on, and the moment it is set for. */
+  hoursTimer: ReturnType<typeof setTimeout> | null = null;
+  hoursTimerAt: number | null = null;
   constructor(readonly id: string) {}
 }
 
@@ -101,6 +110,7 @@ export interface BranchEngineDeps {
 
 export function createBranchEngine({ db, clock, bus }: BranchEngineDeps) {
   const branches = new Map<string, HeldBranch>();
+  let closed = false;
 
   const held = (branchId: string) => {
     let branch = branches.get(branchId);
@@ -164,7 +174,30 @@ export function createBranchEngine({ db, clock, bus }: BranchEngineDeps) {
     const started = performance.now();
     const view = describe(state, now);
     branch.replayMs = performance.now() - started;
+    armHoursTimer(branch, view.validUntilMs, now.getTime());
     return view;
+  }
+
+  /**
+   * At the calendar's next change the queues' openings change with no command to publish them: a
+   * `branch.hours_changed` event then carries the new figures to every screen (and its view arms the next).
+   */
+  function armHoursTimer(branch: HeldBranch, atMs: number | null, nowMs: number): void {
+    if (branch.hoursTimerAt === atMs) return;
+    if (branch.hoursTimer) clearTimeout(branch.hoursTimer);
+    branch.hoursTimer = null;
+    branch.hoursTimerAt = atMs;
+    if (atMs === null || closed) return;
+    // At least a second: a calendar that names "now" as its next change must not spin.
+    const delay = Math.min(Math.max(atMs - nowMs, 1000), MAX_TIMER_MS);
+    branch.hoursTimer = setTimeout(() => {
+      branch.hoursTimer = null;
+      branch.hoursTimerAt = null;
+      if (closed) return;
+      // Nothing waits on it: should it fail, the next command or read still shows the new figures.
+      enqueue(branch, { kind: 'command', command: { type: 'mark_hours_changed' }, actorId: null, resolve: () => {}, reject: () => {} });
+    }, delay);
+    branch.hoursTimer.unref?.();
   }
 
   async function runBatch(branch: HeldBranch, batch: Job[]): Promise<void> {
@@ -258,7 +291,12 @@ export function createBranchEngine({ db, clock, bus }: BranchEngineDeps) {
 
   /** The view of the state's sequence number: computed at most once per sequence number. */
   function viewOf(branch: HeldBranch, state: BranchState): BranchView {
-    if (branch.view?.seq !== state.seq) branch.view = replay(branch, state, clock.now());
+    const now = clock.now();
+    const expired = branch.view?.validUntilMs != null && now.getTime() >= branch.view.validUntilMs;
+    if (branch.view?.seq !== state.seq || expired) {
+      branch.view = replay(branch, state, now);
+      branch.snapshots.clear();
+    }
     return branch.view;
   }
 
@@ -275,9 +313,10 @@ export function createBranchEngine({ db, clock, bus }: BranchEngineDeps) {
       const branch = held(branchId);
       return read(branchId, (state, view) => {
         if (!state) return undefined;
+        const current = view();
         const cached = branch.snapshots.get(audience);
         if (cached?.snapshot.seq === state.seq) return cached;
-        const snapshot = buildSnapshot(state, view(), audience);
+        const snapshot = buildSnapshot(state, current, audience);
         const json = JSON.stringify(snapshot);
         const shared = { snapshot, json, frame: `{"type":"snapshot",${json.slice(1)}` };
         branch.snapshots.set(audience, shared);
@@ -302,6 +341,12 @@ export function createBranchEngine({ db, clock, bus }: BranchEngineDeps) {
       }, false);
     },
 
+    /** Stops the calendar timers (the server is closing). */
+    close(): void {
+      closed = true;
+      for (const branch of branches.values()) if (branch.hoursTimer) clearTimeout(branch.hoursTimer);
+    },
+
     /** The branch holding an active ticket, when it is loaded. */
     branchOfTicket(ticketId: string): string | undefined {
       for (const branch of branches.values()) if (branch.state?.tickets.has(ticketId)) return branch.id;
@@ -323,14 +368,14 @@ export function createBranchEngine({ db, clock, bus }: BranchEngineDeps) {
 
 export type BranchEngine = ReturnType<typeof createBranchEngine>;
 
-/** One replay of the call rules over the whole queue: every waiting ticket's position and estimate, each service's figures. */
+/**
+ * One replay of the call rules over the whole queue: every waiting ticket's position and estimate,
+ * each service's figures and opening under the branch's calendar (before opening and at lunch the
+ * counters count from the next start of service).
+ */
 function describe(state: BranchState, now: Date): BranchView {
-  const figures = queueFigures(waitingTickets(state), queueServices(state), queueCounters(state), {
-    now,
-    settings: state.branch.settings,
-    noShowSeconds: state.learning.times.noShowSeconds,
-  });
-  return { seq: state.seq, at: now.toISOString(), queues: figures.queues, figures: figures.tickets };
+  const figures = branchFigures(state, now);
+  return { seq: state.seq, at: now.toISOString(), queues: figures.queues, figures: figures.tickets, validUntilMs: figures.validUntilMs };
 }
 
 function wireTicket(ticket: TicketRecord, figures: BranchView['figures']): Ticket {
@@ -345,6 +390,7 @@ function toEvent(draft: EventDraft, base: Omit<DomainEvent, 'type'>, figures: Br
   if (draft.counter) return { ...base, type: draft.type as CounterEvent['type'], counter: draft.counter };
   if (draft.diversion) return { ...base, type: 'customer.diverted', diversion: draft.diversion };
   if (draft.alert) return { ...base, type: 'device.throttled', alert: draft.alert };
+  if (draft.type === 'branch.hours_changed') return { ...base, type: 'branch.hours_changed' };
   return { ...base, type: 'branch.configured' };
 }
 
@@ -402,7 +448,7 @@ function buildSnapshot(state: BranchState, view: BranchView, audience: Audience)
     services: [...state.services.values()],
     counters: [...state.counters.values()],
     machines: state.machines,
-    queues: view.queues,
+    queues: audience === 'staff' ? view.queues : publicQueues(view.queues),
     tickets,
     recentCalls: state.recentCalls,
     ...(audience === 'staff' ? { throttleAlerts: recentThrottleAlerts(state.throttleAlerts.values(), Date.parse(view.at)), noShows: todaysNoShows(state, view.at) } : {}),

@@ -18,6 +18,7 @@ import type { SimulatedService } from '../simulator/branch-profile.js';
 import { checkWhatIfAction, type LiveHall, type WhatIfAction, type WhatIfOptions } from '../simulator/what-if.js';
 import { assertStaff, type Actor } from '../domain/actor.js';
 import { queueCounters, queueServices, waitingTickets } from '../domain/branch-state.js';
+import { ticketNowWaits } from '../domain/what-if-estimate.js';
 import type { BranchEngine } from './branch-engine.js';
 import type { WhatIfPool } from './what-if-pool.js';
 
@@ -65,13 +66,15 @@ export function createForecastService({ db, clock, engine, whatIfPool }: { db: K
       const branch = toBranch(row);
       const now = clock.now();
       const [state, arrivals] = await Promise.all([
-        engine.read(branchId, (held) => held && {
+        engine.read(branchId, (held, view) => held && {
           services: [...held.services.values()],
           counters: [...held.counters.values()],
           queueServices: queueServices(held),
           queueCounters: queueCounters(held),
           waiting: waitingTickets(held),
           settings: held.branch.settings,
+          // Read from the held state now, so the baseline is the figure the screens show.
+          ticketNow: ticketNowWaits(held, view(), action),
         }),
         expectedArrivals(branchId, branch.timeZone, now),
       ]);
@@ -109,7 +112,7 @@ export function createForecastService({ db, clock, engine, whatIfPool }: { db: K
       };
       // A wrong action is answered at once, without a worker thread.
       checkWhatIfAction(hall, action);
-      return whatIfPool.forecast({ hall, action, options });
+      return { ...(await whatIfPool.forecast({ hall, action, options })), ticketNow: state.ticketNow };
     },
   };
 }

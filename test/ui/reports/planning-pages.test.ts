@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Counter, Snapshot, Ticket } from '../../../protocol/schemas.js';
 import { staffing } from '../../../server/src/domain/erlang-c.js';
-import { launchChromium, startUiServer, type BrowserTestApp } from '../../helpers/browser.js';
+import { launchChromium, SCREENSHOTS, startUiServer, type BrowserTestApp } from '../../helpers/browser.js';
 import { counter, service } from '../../helpers/test-app.js';
 import type { HourBarChart } from '../../../manager-ui/src/reports/hour-bar-chart.js';
 import { addDays, businessDayAt } from '../../../manager-ui/src/reports/report-period.js';
@@ -168,6 +168,10 @@ describe('what-if on the triage screen', () => {
     await tid('counter-open').click();
     await tid('what-if-teller-teller4').click();
     await tid('what-if-longest-with').waitFor();
+    // A ticket taken now: the triage header's own estimate (rounded up), and what the open counter makes of it.
+    const estimateA = Math.ceil((await snapshot()).queues.find((q) => q.serviceId === service('A'))!.estimatedWaitSeconds / 60);
+    await expect.poll(() => tid('what-if-ticket-now-A').textContent()).toMatch(new RegExp(`^A: ${estimateA} → \\d+ min$`));
+    await page.screenshot({ path: `${SCREENSHOTS}/what-if-ticket-now-en.png` });
     expect(await tid('what-if-confirm').textContent()).toContain('Teller 4');
     await tid('what-if-confirm').click();
     await expect.poll(async () => (await snapshot()).counters.find((c) => c.number === 4)).toMatchObject({ status: 'open', tellerName: 'Teller 4' });
