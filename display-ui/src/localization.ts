@@ -7,10 +7,11 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { sourceLocale, targetLocales } from './generated/locale-codes.js';
 import type { DisplayLocale } from './logic/display-config.js';
 
-// Explicit imports, so Vite bundles exactly the two translation modules.
+// Explicit imports, so Vite bundles exactly the translation modules.
 const translations = {
   'zh-Hant': () => import('./generated/locales/zh-Hant.js'),
   'zh-Hans': () => import('./generated/locales/zh-Hans.js'),
+  'zh-HK': () => import('./generated/locales/zh-HK.js'),
 };
 
 const { getLocale, setLocale } = configureLocalization({

@@ -5,15 +5,16 @@
 import { configureLocalization } from '@lit/localize';
 import type { KioskLocale } from './logic/locale-choice.js';
 
-// Explicit imports, so Vite bundles exactly the two translation modules.
+// Explicit imports, so Vite bundles exactly the translation modules.
 const translations = {
   'zh-Hant': () => import('./generated/locales/zh-Hant.js'),
   'zh-Hans': () => import('./generated/locales/zh-Hans.js'),
+  'zh-HK': () => import('./generated/locales/zh-HK.js'),
 };
 
 const { getLocale, setLocale } = configureLocalization({
   sourceLocale: 'en',
-  targetLocales: ['zh-Hant', 'zh-Hans'],
+  targetLocales: ['zh-Hant', 'zh-Hans', 'zh-HK'],
   loadLocale: (locale) => translations[locale as keyof typeof translations](),
 });
 

@@ -13,7 +13,7 @@ const STORAGE_KEY = 'lobbyflow.manager.locale';
 
 export const { getLocale, setLocale } = configureLocalization({
   sourceLocale: 'en',
-  targetLocales: ['zh-Hant', 'zh-Hans'],
+  targetLocales: ['zh-Hant', 'zh-Hans', 'zh-HK'],
   // The console's own catalogue goes last so that, where both translate the same English text, its words win.
   loadLocale: (locale) => loadMergedLocale([ADMIN_LOCALES, OWN_LOCALES], locale),
 });
@@ -43,7 +43,7 @@ async function switchLocale(locale: UiLocale): Promise<void> {
   if (getLocale() !== locale) await setLocale(locale);
 }
 
-/** The user's one-tap choice (中 / 简 / EN): remembered on this device. */
+/** The user's one-tap choice (中 / 港 / 简 / EN): remembered on this device. */
 export async function chooseLocaleByUser(locale: UiLocale): Promise<void> {
   try {
     localStorage.setItem(STORAGE_KEY, locale);

@@ -13,6 +13,7 @@ export const sourceLocale = `en`;
 export const targetLocales = [
   `zh-Hans`,
   `zh-Hant`,
+  `zh-HK`,
 ] as const;
 
 /**
@@ -22,4 +23,5 @@ export const allLocales = [
   `en`,
   `zh-Hans`,
   `zh-Hant`,
+  `zh-HK`,
 ] as const;

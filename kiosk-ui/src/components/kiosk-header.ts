@@ -45,6 +45,20 @@ export class KioskHeader extends LitElement {
         font-size: 26px;
         color: var(--text-muted);
       }
+      /* A 768-wide kiosk: the four language buttons leave less room for the branch's name. */
+      @media (max-width: 900px) {
+        :host {
+          padding: 16px 24px;
+        }
+        .name {
+          font-size: 34px;
+          white-space: nowrap;
+        }
+        .second {
+          font-size: 22px;
+          white-space: nowrap;
+        }
+      }
     `,
   ];
 

@@ -6,6 +6,8 @@ import { theme } from '../styles/theme.js';
 /** Each language is labelled in itself, so a customer finds theirs without reading the others. */
 const LABELS: Record<KioskLocale, { short: string; full: string }> = {
   'zh-Hant': { short: '中', full: '繁體中文' },
+  // Hong Kong branches: the same script in Hong Kong's words (櫃位, 分行).
+  'zh-HK': { short: '港', full: '繁體中文（香港）' },
   'zh-Hans': { short: '简', full: '简体中文' },
   en: { short: 'EN', full: 'English' },
 };
@@ -18,7 +20,7 @@ export interface LocaleChangeDetail {
 }
 
 /**
- * The one-tap language switch: 中 / 简 / EN.
+ * The one-tap language switch: 中 / 港 / 简 / EN.
  *
  * @fires locale-change - `{ locale }` when the customer taps another language.
  */

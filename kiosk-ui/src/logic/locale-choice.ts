@@ -1,7 +1,8 @@
 /** Which language a screen shows, and how server-side names are picked for it. Pure. */
 import type { LocalizedName } from '../../../protocol/index.js';
 
-export const KIOSK_LOCALES = ['zh-Hant', 'zh-Hans', 'en'] as const;
+/** zh-HK: Traditional Chinese in Hong Kong's words (櫃位, 分行); server names use the zhHant field. */
+export const KIOSK_LOCALES = ['zh-Hant', 'zh-HK', 'zh-Hans', 'en'] as const;
 export type KioskLocale = (typeof KIOSK_LOCALES)[number];
 
 /** Whether a string is one of the locales the kiosk ships. */
@@ -30,17 +31,18 @@ export function chooseLocale({ query, stored, branchDefault, browser = [] }: Loc
   return null;
 }
 
-/** Maps a BCP 47 tag from `navigator.languages` to a kiosk locale: zh-TW/HK/MO → Traditional, other zh → Simplified. */
+/** Maps a BCP 47 tag from `navigator.languages` to a kiosk locale: zh-HK → Hong Kong, zh-TW/MO → Traditional, other zh → Simplified. */
 export function localeForBrowserTag(tag: string): KioskLocale | null {
   const lower = tag.toLowerCase();
-  if (lower.startsWith('zh')) return /hant|-tw|-hk|-mo/.test(lower) ? 'zh-Hant' : 'zh-Hans';
+  if (lower.startsWith('zh') && /-hk\b/.test(lower)) return 'zh-HK';
+  if (lower.startsWith('zh')) return /hant|-tw|-mo/.test(lower) ? 'zh-Hant' : 'zh-Hans';
   if (lower.startsWith('en')) return 'en';
   return null;
 }
 
 /** A branch or service name in the given locale. */
 export function nameIn(name: LocalizedName, locale: KioskLocale): string {
-  if (locale === 'zh-Hant') return name.zhHant;
+  if (locale === 'zh-Hant' || locale === 'zh-HK') return name.zhHant;
   if (locale === 'zh-Hans') return name.zhHans;
   return name.en;
 }

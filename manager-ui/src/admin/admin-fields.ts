@@ -85,11 +85,12 @@ export function timeZoneField(value: string, problem?: Problem, hint?: string): 
 }
 
 /** The language the branch's screens start in; each language named in itself. */
-export function defaultLocaleField(value: 'zh-Hant' | 'zh-Hans' | 'en'): TemplateResult {
+export function defaultLocaleField(value: 'zh-Hant' | 'zh-HK' | 'zh-Hans' | 'en'): TemplateResult {
   return field(
     msg('Default language of the screens'),
     html`<select name="defaultLocale" .value=${value}>
       <option value="zh-Hant" ?selected=${value === 'zh-Hant'}>繁體中文</option>
+      <option value="zh-HK" ?selected=${value === 'zh-HK'}>繁體中文（香港）</option>
       <option value="zh-Hans" ?selected=${value === 'zh-Hans'}>简体中文</option>
       <option value="en" ?selected=${value === 'en'}>English</option>
     </select>`,

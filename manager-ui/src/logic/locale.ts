@@ -2,18 +2,20 @@
 import type { LocaleModule } from '@lit/localize';
 import type { LocalizedName } from '../../../protocol/schemas.js';
 
-export const UI_LOCALES = ['zh-Hant', 'zh-Hans', 'en'] as const;
+/** zh-HK: Traditional Chinese in Hong Kong's words (櫃位, 分行); server names use the zhHant field. */
+export const UI_LOCALES = ['zh-Hant', 'zh-HK', 'zh-Hans', 'en'] as const;
 export type UiLocale = (typeof UI_LOCALES)[number];
 
 export function isUiLocale(value: unknown): value is UiLocale {
   return typeof value === 'string' && (UI_LOCALES as readonly string[]).includes(value);
 }
 
-/** Best match for a browser language tag such as zh-TW, zh-CN or en-GB. */
+/** Best match for a browser language tag such as zh-TW, zh-HK, zh-CN or en-GB. */
 export function localeFromLanguageTag(tag: string | undefined): UiLocale | null {
   if (!tag) return null;
   const lower = tag.toLowerCase();
   if (lower === 'zh-hans' || lower.startsWith('zh-cn') || lower.startsWith('zh-sg') || lower.startsWith('zh-hans')) return 'zh-Hans';
+  if (lower.startsWith('zh') && /-hk\b/.test(lower)) return 'zh-HK';
   if (lower.startsWith('zh')) return 'zh-Hant';
   if (lower.startsWith('en')) return 'en';
   return null;
@@ -37,7 +39,7 @@ export function chooseLocale(sources: {
 
 /** A service or branch name in the given locale. */
 export function localizedName(name: LocalizedName, locale: string): string {
-  if (locale === 'zh-Hant') return name.zhHant;
+  if (locale === 'zh-Hant' || locale === 'zh-HK') return name.zhHant;
   if (locale === 'zh-Hans') return name.zhHans;
   return name.en;
 }

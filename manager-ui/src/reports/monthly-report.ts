@@ -7,6 +7,7 @@ import { monthlyReportRoutes, type MonthGlance, type MonthlyReport, type Monthly
 import type { ComplaintCategory, ComplaintStatus, ReferralStatus } from '../../../protocol/record-kinds.js';
 import { apiContext, EMPTY_LIVE, liveContext, type LiveState } from '../app-context.js';
 import { getLocale } from '../localization.js';
+import { localizedName } from '../logic/locale.js';
 import { RequestController } from '../shell/request-controller.js';
 import { buttons, tokens } from '../shell/styles.js';
 import { hourRangeLabel, minutesText, percentText } from './report-format.js';
@@ -334,8 +335,7 @@ export class MonthlyReportElement extends LitElement {
   }
 
   private _branchName(report: MonthlyReport): string {
-    const locale = getLocale();
-    return locale === 'zh-Hant' ? report.branchName.zhHant : locale === 'zh-Hans' ? report.branchName.zhHans : report.branchName.en;
+    return localizedName(report.branchName, getLocale());
   }
 
   private _onMonth(event: Event) {

@@ -7,11 +7,12 @@ import { buttons, tokens } from './styles.js';
 
 const CHOICES: { locale: UiLocale; label: string; name: string }[] = [
   { locale: 'zh-Hant', label: '中', name: '繁體中文' },
+  { locale: 'zh-HK', label: '港', name: '繁體中文（香港）' },
   { locale: 'zh-Hans', label: '简', name: '简体中文' },
   { locale: 'en', label: 'EN', name: 'English' },
 ];
 
-/** One-tap language switch (中 / 简 / EN); each label is in its own language, so anyone can find theirs. */
+/** One-tap language switch (中 / 港 / 简 / EN); each label is in its own language, so anyone can find theirs. */
 @localized()
 @customElement('manager-language-switch')
 export class ManagerLanguageSwitch extends LitElement {

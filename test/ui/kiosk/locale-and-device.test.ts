@@ -28,7 +28,8 @@ describe('locale choice', () => {
 
   it.each([
     ['zh-TW', 'zh-Hant'],
-    ['zh-HK', 'zh-Hant'],
+    ['zh-HK', 'zh-HK'],
+    ['zh-Hant-HK', 'zh-HK'],
     ['zh-Hant-MO', 'zh-Hant'],
     ['zh-CN', 'zh-Hans'],
     ['zh', 'zh-Hans'],
@@ -54,6 +55,11 @@ describe('counter words', () => {
     expect(goToCounter(3, 'zh-Hant')).toBe('請到3號窗口');
     expect(goToCounter(3, 'zh-Hans')).toBe('请到3号窗口');
     expect(goToCounter(3, 'en')).toBe('Please go to counter 3');
+  });
+
+  it('says 櫃位 in Hong Kong', () => {
+    expect(counterName(3, 'zh-HK')).toBe('3號櫃位');
+    expect(goToCounter(3, 'zh-HK')).toBe('請到3號櫃位');
   });
 
   it('shows English second under Chinese, and Chinese second under English', () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { templates as zhHK } from '../../../kiosk-ui/src/generated/locales/zh-HK.js';
 import { templates as zhHans } from '../../../kiosk-ui/src/generated/locales/zh-Hans.js';
 import { templates as zhHant } from '../../../kiosk-ui/src/generated/locales/zh-Hant.js';
 
@@ -25,6 +26,7 @@ function text(template: unknown): string {
 describe.each([
   ['zh-Hant', zhHant],
   ['zh-Hans', zhHans],
+  ['zh-HK', zhHK],
 ] as const)('%s translations', (locale, generated) => {
   const all = units(locale);
 
@@ -46,7 +48,12 @@ describe.each([
 
   it('use the staff words for waits and tickets', () => {
     const texts = Object.values(generated).map(text);
-    const expected = locale === 'zh-Hant' ? ['約 ', ' 分鐘', '請選擇業務', '貴賓', '優先', '取號'] : ['约 ', ' 分钟', '请选择业务', '贵宾', '优先', '取号'];
+    const expected = {
+      'zh-Hant': ['約 ', ' 分鐘', '請選擇業務', '貴賓', '優先', '取號', '窗口'],
+      'zh-Hans': ['约 ', ' 分钟', '请选择业务', '贵宾', '优先', '取号'],
+      // Hong Kong: the counter is a 櫃位 and the hall the 大堂.
+      'zh-HK': ['約 ', ' 分鐘', '請選擇業務', '貴賓', '優先', '取號', '櫃位', '大堂'],
+    }[locale];
     for (const word of expected) expect(texts.some((t) => t.includes(word)), word).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { RatingFigures, RatingReason, RatingSummary } from '../../../../protocol/rating-routes.js';
 import { getLocale } from '../../localization.js';
+import { localizedName } from '../../logic/locale.js';
 import { tokens } from '../../shell/styles.js';
 import './score-bars.js';
 import { satisfactionStyles } from './satisfaction-styles.js';
@@ -37,7 +38,7 @@ export class RatingSummaryView extends LitElement {
   override render() {
     const s = this.summary;
     const name = (n: { en: string; zhHant: string; zhHans: string } | null) =>
-      n ? (getLocale() === 'zh-Hant' ? n.zhHant : getLocale() === 'zh-Hans' ? n.zhHans : n.en) : msg('Unknown');
+      n ? localizedName(n, getLocale()) : msg('Unknown');
     return html`<div class="figures">
         ${this._figure(String(s.overall.rated), msg('ratings'), 'summary-rated')}
         ${this._figure(mean(s.overall.mean), msg('mean score (1–5)'), 'summary-mean')}

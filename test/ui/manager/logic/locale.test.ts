@@ -22,7 +22,8 @@ describe('locale choice', () => {
 
   it.each([
     ['zh-TW', 'zh-Hant'],
-    ['zh-HK', 'zh-Hant'],
+    ['zh-HK', 'zh-HK'],
+    ['zh-Hant-HK', 'zh-HK'],
     ['zh-CN', 'zh-Hans'],
     ['zh-Hans-SG', 'zh-Hans'],
     ['en-GB', 'en'],
