@@ -10,15 +10,19 @@ import { browserStorage } from './logic/browser-storage.js';
 import { readDeviceConfig, rememberedDevice, type DeviceConfig } from './logic/device-config.js';
 import { IdleTimer } from './logic/idle-timer.js';
 import { failureOf, withTimeout } from './logic/issue-failure.js';
-import { IDLE_MS, INITIAL_FLOW, issueRequest, nextFlow, returnToStartAfterMs, type KioskEvent, type KioskFlow } from './logic/kiosk-flow.js';
+import { INITIAL_FLOW, issueRequest, nextFlow, returnToStartAfterMs, type KioskEvent, type KioskFlow } from './logic/kiosk-flow.js';
 import { chooseLocale, type KioskLocale } from './logic/locale-choice.js';
+import { suggestionThatSavesTime } from './logic/self-service.js';
+import { isVipService, tiersFor } from './logic/tier-choice.js';
 import { applyLocale, currentLocale } from './localization.js';
 import './screens/diverted-screen.js';
 import './screens/message-screen.js';
 import './screens/self-service-screen.js';
-import type { CardReadDetail, ServiceChooseDetail, TierChooseDetail } from './screens/start-screen.js';
+import type { CardReadDetail, ServiceChooseDetail } from './screens/start-screen.js';
 import './screens/start-screen.js';
 import './screens/ticket-screen.js';
+import type { TierChooseDetail } from './screens/tier-screen.js';
+import './screens/tier-screen.js';
 import type { VipRefusedChooseDetail } from './screens/vip-refused-screen.js';
 import './screens/vip-refused-screen.js';
 import type { CustomerRefDetail } from './screens/vip-screen.js';
@@ -44,10 +48,12 @@ export class KioskApp extends LitElement {
   private readonly _live = new LiveController(this, () =>
     this._device ? { url: liveUrl(this._device.branchId, this._device.token) } : null,
   );
-  // After a customer walks away, the next one starts in the branch's language, not theirs.
+  // After a customer walks away, the next one starts in the branch's language, not theirs: on every
+  // screen, the start screen too (a customer may change the language and leave without a ticket).
   private readonly _idle = new IdleTimer(() => {
     this._dispatch({ type: 'reset' });
     this._restoreHouseLocale();
+    this._idle.arm(returnToStartAfterMs(this._flow.step));
   });
   /** Whether the locale came from ?lang or the customer's switch, rather than the branch default. */
   private _localeChosen = false;
@@ -103,6 +109,7 @@ export class KioskApp extends LitElement {
     // Any touch or key keeps the current screen: the idle countdown starts again.
     this.addEventListener('pointerdown', this._onActivity, { capture: true });
     this.addEventListener('keydown', this._onActivity, { capture: true });
+    this._idle.arm(returnToStartAfterMs(this._flow.step));
   }
 
   override disconnectedCallback(): void {
@@ -137,21 +144,29 @@ export class KioskApp extends LitElement {
   private _renderStep(snapshot: Snapshot | null, stale: boolean) {
     if (!this._device) return html`<message-screen kind="unconfigured"></message-screen>`;
     if (this._live.signedOut) return html`<message-screen kind="signed-out"></message-screen>`;
-    const { step, tier } = this._flow;
+    const { step } = this._flow;
     switch (step.name) {
       case 'start':
         if (!snapshot) return html`<message-screen kind="connecting"></message-screen>`;
         return html`<start-screen
           .services=${snapshot.services}
           .queues=${snapshot.queues}
-          .tier=${tier}
+          .timeZone=${snapshot.branch.timeZone}
+          .now=${new Date(snapshot.at)}
           .locale=${this._locale}
           ?stale=${stale}
           .cardRead=${this._flow.cardRef !== undefined}
           @card-read=${(e: CustomEvent<CardReadDetail>) => this._dispatch({ type: 'card-read', customerRef: e.detail.customerRef })}
-          @tier-choose=${this._onTierChoose}
           @service-choose=${this._onServiceChoose}
         ></start-screen>`;
+      case 'tier':
+        return html`<tier-screen
+          .service=${step.service}
+          .tiers=${step.tiers}
+          .locale=${this._locale}
+          @tier-choose=${(e: CustomEvent<TierChooseDetail>) => this._dispatch({ type: 'tier-chosen', tier: e.detail.tier })}
+          @back-to-start=${this._onBackToStart}
+        ></tier-screen>`;
       case 'self-service':
         return html`<self-service-screen
           .suggestion=${step.suggestion}
@@ -173,7 +188,7 @@ export class KioskApp extends LitElement {
           .service=${step.service}
           .locale=${this._locale}
           @vip-refused-choose=${(e: CustomEvent<VipRefusedChooseDetail>) => this._dispatch({ type: 'vip-refused-choose', tier: e.detail.tier })}
-          @back-to-start=${this._onBackToStart}
+          @back-to-start=${this._onCustomerDone}
         ></vip-refused-screen>`;
       case 'issuing':
         return html`<message-screen kind="issuing"></message-screen>`;
@@ -182,13 +197,15 @@ export class KioskApp extends LitElement {
           .ticket=${step.ticket}
           .service=${step.service}
           .branch=${snapshot?.branch ?? null}
+          .queue=${snapshot?.queues.find((q) => q.serviceId === step.service.id) ?? null}
+          .showTier=${!(step.ticket.tier === 'vip' && isVipService(step.service, snapshot?.counters ?? [], snapshot?.queues ?? []))}
           .locale=${this._locale}
-          @back-to-start=${this._onBackToStart}
+          @back-to-start=${this._onCustomerDone}
         ></ticket-screen>`;
       case 'diverted':
-        return html`<diverted-screen .suggestion=${step.suggestion} @back-to-start=${this._onBackToStart}></diverted-screen>`;
+        return html`<diverted-screen .suggestion=${step.suggestion} .locale=${this._locale} @back-to-start=${this._onCustomerDone}></diverted-screen>`;
       case 'failed':
-        return html`<message-screen kind="failed" .failure=${step} @back-to-start=${this._onBackToStart}></message-screen>`;
+        return html`<message-screen kind="failed" .failure=${step} @back-to-start=${this._onCustomerDone}></message-screen>`;
     }
   }
 
@@ -198,9 +215,8 @@ export class KioskApp extends LitElement {
     const after = nextFlow(before, event);
     if (after === before) return;
     this._flow = after;
-    if (after.step !== before.step) this._idle.arm(returnToStartAfterMs(after.step));
-    // A card read on the start screen is forgotten if its holder walks away without choosing.
-    else if (after.cardRef !== before.cardRef) this._idle.arm(after.cardRef ? IDLE_MS : null);
+    // A card read on the start screen is forgotten too if its holder walks away without choosing.
+    if (after.step !== before.step || after.cardRef !== before.cardRef) this._idle.arm(returnToStartAfterMs(after.step));
     if (after.step.name === 'issuing' && before.step.name !== 'issuing') void this._issueTicket(after);
     if (after.step.name === 'diverted' && before.step.name === 'self-service') void this._recordDiversion(after);
   }
@@ -212,7 +228,10 @@ export class KioskApp extends LitElement {
       const ticket = await withTimeout(this._api.call(queueRoutes.issueTicket, { branchId: this._device.branchId }, body), ISSUE_TIMEOUT_MS);
       this._dispatch({ type: 'ticket-issued', ticket });
     } catch (err) {
-      this._dispatch({ type: 'issue-failed', ...failureOf(err) });
+      const failure = failureOf(err);
+      // For staff at the console; the customer reads only the localized words (issue-failure.ts).
+      console.warn(`ticket not issued: ${failure.code}: ${failure.message}`);
+      this._dispatch({ type: 'issue-failed', ...failure });
     }
   }
 
@@ -243,18 +262,29 @@ export class KioskApp extends LitElement {
     if (house && house !== this._locale) void this._switchLocale(house);
   }
 
-  private _onTierChoose(event: CustomEvent<TierChooseDetail>) {
-    this._dispatch({ type: 'tier-chosen', tier: event.detail.tier });
-  }
-
   private _onServiceChoose(event: CustomEvent<ServiceChooseDetail>) {
     const snapshot = this._live.state;
     const service = snapshot?.services.find((s) => s.id === event.detail.serviceId);
-    if (snapshot && service) this._dispatch({ type: 'service-chosen', service, machines: snapshot.machines });
+    if (!snapshot || !service) return;
+    const queue = snapshot.queues.find((q) => q.serviceId === service.id);
+    const suggestion = suggestionThatSavesTime({
+      service,
+      machines: snapshot.machines,
+      queue,
+      minSavingSeconds: snapshot.branch.settings.selfServiceMinSavingSeconds,
+    });
+    this._dispatch({ type: 'service-chosen', service, tiers: tiersFor(service, snapshot.services, snapshot.counters, snapshot.queues), suggestion });
   }
 
+  /** Back from a choice: the same customer chooses again, in the language they picked. */
   private _onBackToStart() {
     this._dispatch({ type: 'reset' });
+  }
+
+  /** Done (a ticket, the machines), a failure's button, or off to the lobby manager: the next customer starts in the branch's language. */
+  private _onCustomerDone() {
+    this._dispatch({ type: 'reset' });
+    this._restoreHouseLocale();
   }
 
   private _onActivity = () => this._idle.poke();

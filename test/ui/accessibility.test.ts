@@ -45,6 +45,10 @@ interface Screen {
 }
 
 const tap = (id: string) => (page: Page) => page.locator(testid(id)).first().click();
+/** Taps one after another, each once it shows (the kiosk asks the tier after the service). */
+const taps = (...ids: string[]) => async (page: Page) => {
+  for (const id of ids) await page.locator(testid(id)).first().click();
+};
 
 async function signIn(page: Page, username: string, landing: string) {
   await page.fill('input[name=username]', username);
@@ -62,8 +66,10 @@ const asManager = (route: string) => async (page: Page) => {
 
 const SCREENS: Record<string, Screen> = {
   'kiosk start': { path: kiosk, viewport: KIOSK, ready: testid('service-A') },
-  'kiosk self-service offer': { path: kiosk, viewport: KIOSK, ready: testid('take-me-there'), prepare: tap('service-A') },
-  'kiosk ticket': { path: kiosk, viewport: KIOSK, ready: testid('ticket-qr'), prepare: tap('service-D') },
+  'kiosk tier question': { path: kiosk, viewport: KIOSK, ready: testid('tier-priority'), prepare: tap('service-D') },
+  'kiosk VIP number': { path: kiosk, viewport: KIOSK, ready: testid('vip-ref'), prepare: tap('service-V') },
+  'kiosk self-service offer': { path: kiosk, viewport: KIOSK, ready: testid('take-me-there'), prepare: taps('service-A', 'tier-regular') },
+  'kiosk ticket': { path: kiosk, viewport: KIOSK, ready: testid('ticket-qr'), prepare: taps('service-D', 'tier-regular') },
   'mobile ticket': { path: (lang) => `/kiosk-ui/ticket.html?id=${ticketId}&lang=${lang}`, viewport: PHONE, ready: testid('ticket-number') },
   display: { path: (lang) => `/display-ui/?branch=demo&token=demo-display&lang=${lang}`, viewport: WALL, ready: testid('waiting-A') },
   'display of counter 3': { path: (lang) => `/display-ui/?branch=demo&token=demo-display&counter=3&lang=${lang}`, viewport: WALL, ready: testid('counter-number') },

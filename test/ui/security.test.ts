@@ -74,6 +74,7 @@ describe('the kiosk', () => {
   it('works under the policy, prints a ticket with its QR code, and drops its token from the address', async () => {
     const page = await open('/kiosk-ui/?branch=demo&token=demo-kiosk&lang=en', { width: 1080, height: 1920 });
     await tid(page, 'service-D').click();
+    await tid(page, 'tier-regular').click();
     await tid(page, 'ticket-number').waitFor();
     // The QR code is a data: image, which the policy allows.
     await eventually(() => tid(page, 'ticket-qr').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);

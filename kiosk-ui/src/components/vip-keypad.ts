@@ -31,7 +31,8 @@ export class VipKeypad extends LitElement {
         gap: 20px;
       }
       button {
-        min-height: 128px;
+        /* 128 px on the portrait kiosk; a shorter screen sets --key-height (never under 96 px). */
+        min-height: var(--key-height, 128px);
         border-radius: var(--radius);
         border: 3px solid var(--line);
         background: var(--surface);

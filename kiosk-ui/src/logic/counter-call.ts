@@ -5,16 +5,17 @@
  */
 import type { KioskLocale } from './locale-choice.js';
 
-/** "3號窗口" / "3号窗口" / "Counter 3". */
+/** "3號窗口" / "3號櫃位" (Hong Kong) / "3号窗口" / "Counter 3". */
 export function counterName(counterNumber: number, locale: KioskLocale): string {
+  if (locale === 'zh-HK') return `${counterNumber}號櫃位`;
   if (locale === 'zh-Hant') return `${counterNumber}號窗口`;
   if (locale === 'zh-Hans') return `${counterNumber}号窗口`;
   return `Counter ${counterNumber}`;
 }
 
-/** "請到3號窗口" / "请到3号窗口" / "Please go to counter 3". */
+/** "請到3號窗口" / "請到3號櫃位" / "请到3号窗口" / "Please go to counter 3". */
 export function goToCounter(counterNumber: number, locale: KioskLocale): string {
-  if (locale === 'zh-Hant') return `請到${counterName(counterNumber, locale)}`;
+  if (locale === 'zh-Hant' || locale === 'zh-HK') return `請到${counterName(counterNumber, locale)}`;
   if (locale === 'zh-Hans') return `请到${counterName(counterNumber, locale)}`;
   return `Please go to counter ${counterNumber}`;
 }

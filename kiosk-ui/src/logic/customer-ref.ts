@@ -23,3 +23,13 @@ export function digitsOnly(text: string): string {
 export function isCompleteRef(value: string): boolean {
   return value.length >= CUSTOMER_REF_MIN_DIGITS && value.length <= CUSTOMER_REF_MAX_DIGITS;
 }
+
+/** How many of the last digits stay readable while the number is typed: enough to check, too few to copy a card. */
+export const SHOWN_LAST_DIGITS = 4;
+
+/** "•••• •••• •••• 2345": every digit but the last four hidden, in groups of four as on a card. */
+export function maskRef(value: string): string {
+  const hidden = Math.max(0, value.length - SHOWN_LAST_DIGITS);
+  const masked = '•'.repeat(hidden) + value.slice(hidden);
+  return masked.replace(/(.{4})(?=.)/g, '$1 ');
+}

@@ -4,21 +4,34 @@ import { msg } from '@lit/localize';
 export interface FailureText {
   title: string;
   advice: string;
-  /** False when the server's own message must not show under the advice: the refusal is the customer's to read, not a fault. */
-  staffDetail?: false;
 }
 
-/** The localized explanation for an error code from protocol/errors.ts (or NETWORK / TIMEOUT). */
+/**
+ * The localized explanation for an error code from protocol/errors.ts (or NETWORK / TIMEOUT). Only
+ * these words reach the screen: the server's own message is English and technical, and stays in the
+ * console for staff.
+ */
 export function issueFailureText(code: string): FailureText {
   const title = msg('Sorry, tickets cannot be issued right now.');
   switch (code) {
+    // The kiosk cannot reach the server (cable, Wi-Fi, server restarting), or it did not answer in time.
+    case 'NETWORK':
+    case 'TIMEOUT':
+      return {
+        title: msg('Sorry, this machine cannot reach our system right now.'),
+        advice: msg('No ticket was issued. Please try again in a moment, or ask our staff for help.'),
+      };
     // This machine issued more tickets this minute than the branch allows (a stuck button, or someone at play).
     case 'DEVICE_RATE_LIMITED':
       return {
         title: msg('Please wait a moment.'),
         advice: msg('Many tickets were just taken at this machine. Please try again in a minute, or ask our staff for help.'),
-        staffDetail: false,
       };
+    // The calendar closed the service between the snapshot and the tap (a cut-off, say).
+    case 'SERVICE_CLOSED':
+      return { title: msg('Sorry, this service is closed now.'), advice: msg('The start screen shows when it opens again. Our staff will gladly help you.') };
+    case 'SERVICE_QUOTA_REACHED':
+      return { title: msg("Sorry, today's tickets for this service are all taken."), advice: msg('Please come back on another day, or ask our staff for help.') };
     case 'NUMBERS_EXHAUSTED':
       return { title, advice: msg('All numbers for this service have been issued today. Please ask our staff.') };
     case 'NOT_FOUND':

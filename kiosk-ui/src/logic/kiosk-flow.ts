@@ -1,12 +1,15 @@
 /**
- * The kiosk's flow, one decision per screen: service → (self-service suggestion) → (VIP number) → ticket.
+ * The kiosk's flow, one decision per screen: service → (priority or VIP, where it applies) →
+ * (self-service suggestion, regular tickets only) → (VIP number) → ticket.
  * A pure reducer: the app renders `step` and performs the request that the `issuing` step asks for.
  */
-import type { IssueTicketBody, Machine, Service, Ticket, Tier } from '../../../protocol/index.js';
-import { suggestSelfService, type SelfServiceSuggestion } from './self-service.js';
+import type { IssueTicketBody, Service, Ticket, Tier } from '../../../protocol/index.js';
+import type { SelfServiceSuggestion } from './self-service.js';
 
 export type KioskStep =
   | { name: 'start' }
+  /** "Do you need priority service?" for the chosen service; `tiers` are the choices offered. */
+  | { name: 'tier'; service: Service; tiers: Tier[]; suggestion: SelfServiceSuggestion | null }
   | { name: 'self-service'; service: Service; suggestion: SelfServiceSuggestion }
   | { name: 'vip-ref'; service: Service }
   | { name: 'issuing'; service: Service; customerRef: string | null }
@@ -17,7 +20,7 @@ export type KioskStep =
   | { name: 'failed'; code: string; message: string };
 
 export interface KioskFlow {
-  /** The tier chosen on the start screen; regular unless the customer says otherwise. */
+  /** The tier of the ticket; regular until the customer says otherwise on the tier step (or swipes a VIP card). */
   tier: Tier;
   step: KioskStep;
   /** A card read on the start screen before a service was chosen: the VIP ticket's number. */
@@ -25,8 +28,13 @@ export interface KioskFlow {
 }
 
 export type KioskEvent =
+  /**
+   * A service tile was tapped. `tiers`: the choices that apply (tier-choice.ts; one choice is no
+   * question); `suggestion`: a machine that saves a regular customer real time, or null.
+   */
+  | { type: 'service-chosen'; service: Service; tiers: Tier[]; suggestion: SelfServiceSuggestion | null }
+  /** On the tier step. */
   | { type: 'tier-chosen'; tier: Tier }
-  | { type: 'service-chosen'; service: Service; machines: readonly Machine[] }
   | { type: 'self-service-accepted' }
   | { type: 'self-service-declined' }
   | { type: 'vip-ref-entered'; customerRef: string }
@@ -46,26 +54,28 @@ export function nextFlow(flow: KioskFlow, event: KioskEvent): KioskFlow {
   switch (event.type) {
     case 'reset':
       return INITIAL_FLOW;
-    case 'tier-chosen':
-      // Choosing another tier after a swipe drops the card: the customer changed their mind.
-      return step.name === 'start' ? { tier: event.tier, step, ...(event.tier === 'vip' && flow.cardRef ? { cardRef: flow.cardRef } : {}) } : flow;
     case 'card-read':
       if (step.name === 'start') return { tier: 'vip', step, cardRef: event.customerRef };
       if (step.name === 'vip-ref') return { ...flow, step: { name: 'issuing', service: step.service, customerRef: event.customerRef } };
       return flow;
-    case 'vip-refused-choose':
-      return step.name === 'vip-refused' ? { tier: event.tier, step: { name: 'issuing', service: step.service, customerRef: null } } : flow;
     case 'service-chosen': {
       if (step.name !== 'start') return flow;
-      const suggestion = suggestSelfService(event.service, event.machines);
-      if (suggestion) return { ...flow, step: { name: 'self-service', service: event.service, suggestion } };
-      return { ...flow, step: afterSelfService(flow, event.service) };
+      const { service, tiers, suggestion } = event;
+      // A swiped card already said "VIP": no question, whatever the service.
+      if (flow.cardRef) return { ...flow, step: { name: 'issuing', service, customerRef: flow.cardRef } };
+      if (tiers.length > 1) return { tier: 'regular', step: { name: 'tier', service, tiers, suggestion } };
+      return afterTier(tiers[0] ?? 'regular', service, suggestion);
     }
+    case 'tier-chosen':
+      if (step.name !== 'tier' || !step.tiers.includes(event.tier)) return flow;
+      return afterTier(event.tier, step.service, step.suggestion);
+    case 'vip-refused-choose':
+      return step.name === 'vip-refused' ? { tier: event.tier, step: { name: 'issuing', service: step.service, customerRef: null } } : flow;
     case 'self-service-accepted':
       if (step.name !== 'self-service') return flow;
       return { ...flow, step: { name: 'diverted', service: step.service, suggestion: step.suggestion } };
     case 'self-service-declined':
-      return step.name === 'self-service' ? { ...flow, step: afterSelfService(flow, step.service) } : flow;
+      return step.name === 'self-service' ? { ...flow, step: { name: 'issuing', service: step.service, customerRef: null } } : flow;
     case 'vip-ref-entered': {
       const customerRef = event.customerRef.trim();
       if (step.name !== 'vip-ref' || customerRef === '') return flow;
@@ -81,10 +91,11 @@ export function nextFlow(flow: KioskFlow, event: KioskEvent): KioskFlow {
   }
 }
 
-/** A VIP customer gives their card or customer number first (unless a card was read); everyone else gets a ticket at once. */
-function afterSelfService({ tier, cardRef }: KioskFlow, service: Service): KioskStep {
-  if (tier !== 'vip') return { name: 'issuing', service, customerRef: null };
-  return cardRef ? { name: 'issuing', service, customerRef: cardRef } : { name: 'vip-ref', service };
+/** A VIP gives their number; a priority ticket is issued at once; a regular customer may be offered a machine first. */
+function afterTier(tier: Tier, service: Service, suggestion: SelfServiceSuggestion | null): KioskFlow {
+  if (tier === 'vip') return { tier, step: { name: 'vip-ref', service } };
+  if (tier === 'regular' && suggestion) return { tier, step: { name: 'self-service', service, suggestion } };
+  return { tier, step: { name: 'issuing', service, customerRef: null } };
 }
 
 /** What the app sends to POST /api/branches/:branchId/tickets for an `issuing` step. */
@@ -103,12 +114,12 @@ export const IDLE_MS = 45_000;
 /** How long a step may stay untouched before the kiosk returns to the start; null = never. */
 export function returnToStartAfterMs(step: KioskStep): number | null {
   switch (step.name) {
-    case 'start':
     case 'issuing': // the request has its own timeout, and a ticket must not be lost mid-issue
       return null;
     case 'ticket':
     case 'diverted':
       return TICKET_SCREEN_MS;
+    // The start screen too: a language chosen or a card read there is forgotten when its customer walks away.
     default:
       return IDLE_MS;
   }

@@ -1,9 +1,14 @@
 /** The link behind the ticket's QR code: the customer's phone follows the ticket on the mobile page. */
 import QRCode from 'qrcode';
 
-/** Absolute URL of the mobile ticket page for a ticket, e.g. https://bank.example/kiosk-ui/ticket.html?id=… */
-export function mobileTicketUrl(ticketId: string, origin: string): string {
-  return `${origin.replace(/\/$/, '')}/kiosk-ui/ticket.html?id=${encodeURIComponent(ticketId)}`;
+/**
+ * Absolute URL of the mobile ticket page for a ticket, e.g. https://bank.example/kiosk-ui/ticket.html?id=…
+ * The branch's `publicUrl` (its address as a phone reaches it) is the base when set: a kiosk on an
+ * intranet address must not print a link no phone can open. Otherwise the kiosk's own origin.
+ */
+export function mobileTicketUrl(ticketId: string, origin: string, publicUrl = ''): string {
+  const base = publicUrl.trim() || origin;
+  return `${base.replace(/\/+$/, '')}/kiosk-ui/ticket.html?id=${encodeURIComponent(ticketId)}`;
 }
 
 /** The QR code as an SVG data URL: an <img> that prints crisply on a thermal printer at any size. */

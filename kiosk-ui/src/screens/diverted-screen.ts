@@ -2,7 +2,8 @@ import { localized, msg } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { icon } from '../components/kiosk-icons.js';
-import type { SelfServiceSuggestion } from '../logic/self-service.js';
+import type { KioskLocale } from '../logic/locale-choice.js';
+import { machineName, type SelfServiceSuggestion } from '../logic/self-service.js';
 import { theme } from '../styles/theme.js';
 
 /**
@@ -16,6 +17,9 @@ import { theme } from '../styles/theme.js';
 export class DivertedScreen extends LitElement {
   /** The machines the customer was sent to. */
   @property({ attribute: false }) suggestion: SelfServiceSuggestion | null = null;
+
+  /** Machine names are shown in this language, as service names are. */
+  @property() locale: KioskLocale = 'en';
 
   static override styles = [
     theme,
@@ -79,7 +83,7 @@ export class DivertedScreen extends LitElement {
       <h1>${atm ? msg('Please go to the ATMs') : msg('Please go to the self-service terminals')}</h1>
       <p>${msg('You will find them in the self-service area. Look for:')}</p>
       <ul class="labels">
-        ${suggestion.labels.map((label) => html`<li>${label}</li>`)}
+        ${suggestion.machines.map((machine) => html`<li data-testid="machine-name">${machineName(machine, this.locale)}</li>`)}
       </ul>
       <p class="help">${msg('Our lobby staff will gladly show you how to use them.')}</p>
       <button type="button" class="button primary" data-testid="done" @click=${this._onDone}>${msg('Done')}</button>

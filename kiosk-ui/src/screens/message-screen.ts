@@ -1,5 +1,5 @@
 import { localized, msg } from '@lit/localize';
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { issueFailureText } from '../logic/issue-failure.js';
 import { theme } from '../styles/theme.js';
@@ -8,7 +8,7 @@ export type MessageKind = 'connecting' | 'issuing' | 'failed' | 'unconfigured' |
 
 /**
  * A one-message screen: connecting to the branch, issuing a ticket, a ticket that could not be
- * issued (in the customer's language, with a small technical line for staff), a kiosk not set up,
+ * issued (in the customer's language only: the code is in `data-code` and the console, never on screen), a kiosk not set up,
  * or a kiosk whose device token was revoked (signed out).
  *
  * @fires back-to-start - from the button on the failure screen.
@@ -18,7 +18,7 @@ export type MessageKind = 'connecting' | 'issuing' | 'failed' | 'unconfigured' |
 export class MessageScreen extends LitElement {
   @property({ reflect: true }) kind: MessageKind = 'connecting';
 
-  /** For `failed`: the error code (protocol/errors.ts, NETWORK or TIMEOUT) and the server's message. */
+  /** For `failed`: the error code (protocol/errors.ts, NETWORK or TIMEOUT) and the server's message (not shown). */
   @property({ attribute: false }) failure: { code: string; message: string } | null = null;
 
   static override styles = [
@@ -65,12 +65,6 @@ export class MessageScreen extends LitElement {
         margin: 0;
         font-size: 44px;
         line-height: 1.4;
-      }
-      .staff {
-        font-size: 24px;
-        color: var(--text-muted);
-        font-family: var(--number-font);
-        word-break: break-word;
       }
       .spinner {
         width: 140px;
@@ -119,7 +113,6 @@ export class MessageScreen extends LitElement {
       <div class="mark" aria-hidden="true">!</div>
       <h1>${text.title}</h1>
       <p>${text.advice}</p>
-      ${this.failure && text.staffDetail !== false ? html`<p class="staff">${code}: ${this.failure.message}</p>` : nothing}
       <button type="button" class="button primary" data-testid="back" @click=${this._onBack}>${msg('Back to start')}</button>
     </div>`;
   }

@@ -1,28 +1,26 @@
 import { localized, msg } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { QueueSummary, Service, Tier } from '../../../protocol/index.js';
-import { icon, serviceIcon } from '../components/kiosk-icons.js';
+import type { QueueSummary, Service } from '../../../protocol/index.js';
+import { serviceIcon } from '../components/kiosk-icons.js';
 import { createCardReader } from '../logic/card-reader.js';
 import { nameIn, type KioskLocale } from '../logic/locale-choice.js';
+import { openingText } from '../logic/opening-text.js';
 import { theme } from '../styles/theme.js';
 
 export interface ServiceChooseDetail {
   serviceId: string;
-}
-export interface TierChooseDetail {
-  tier: Tier;
 }
 export interface CardReadDetail {
   customerRef: string;
 }
 
 /**
- * The start screen: a big tile per service with the people waiting now, and the tier choices
- * (ordinary, priority, VIP) as secondary buttons below.
+ * The start screen: a big tile per service with the people waiting now, or why it is closed and
+ * when it opens. Priority and VIP come after the service (tier-screen.ts), so a customer never has
+ * to know the order of taps; a VIP card swiped here makes the next ticket a VIP ticket.
  *
- * @fires service-choose - `{ serviceId }` when a tile is tapped.
- * @fires tier-choose - `{ tier }` when a tier button is tapped.
+ * @fires service-choose - `{ serviceId }` when a tile that takes tickets is tapped.
  * @fires card-read - `{ customerRef }` when a card reader (acting as a keyboard) typed a card's number and Enter.
  */
 @localized()
@@ -34,8 +32,11 @@ export class StartScreen extends LitElement {
   /** Queue figures from the snapshot, one per service. */
   @property({ attribute: false }) queues: QueueSummary[] = [];
 
-  /** The tier chosen so far. */
-  @property() tier: Tier = 'regular';
+  /** The branch's time zone: opening times are the branch clock's. */
+  @property() timeZone = 'UTC';
+
+  /** The time the opening texts are relative to ("today", "tomorrow"); the app passes the snapshot's. */
+  @property({ attribute: false }) now: Date = new Date();
 
   @property() locale: KioskLocale = 'en';
 
@@ -72,8 +73,8 @@ export class StartScreen extends LitElement {
       :host {
         display: flex;
         flex-direction: column;
-        gap: 32px;
-        padding: 40px 48px 48px;
+        gap: 28px;
+        padding: 32px 48px 40px;
         height: 100%;
       }
       h1 {
@@ -88,15 +89,6 @@ export class StartScreen extends LitElement {
         flex-wrap: wrap;
         gap: 8px 28px;
       }
-      .chosen-tier {
-        padding: 8px 28px;
-        border-radius: 999px;
-        background: var(--accent);
-        color: #fff;
-        font-size: 34px;
-        font-weight: 700;
-      }
-      /* In the caption's place, so the tier buttons below keep theirs. */
       .card-read {
         margin: 0;
         padding: 4px 20px;
@@ -105,24 +97,22 @@ export class StartScreen extends LitElement {
         font-size: 30px;
         font-weight: 700;
       }
-      .chosen-tier .icon {
-        vertical-align: -6px;
-        margin-right: 8px;
-      }
       .tiles {
         flex: 1;
         display: grid;
         grid-template-columns: 1fr 1fr;
-        grid-auto-rows: minmax(240px, 1fr);
-        gap: 28px;
+        grid-auto-rows: minmax(0, 1fr);
+        gap: 24px;
+        min-height: 0;
       }
       .tile {
         display: flex;
         flex-direction: column;
         align-items: flex-start;
         justify-content: space-between;
-        gap: 12px;
-        padding: 32px 36px;
+        gap: 8px;
+        min-height: 96px;
+        padding: 24px 32px;
         text-align: left;
         border: 3px solid var(--line);
         border-radius: 28px;
@@ -137,7 +127,7 @@ export class StartScreen extends LitElement {
       }
       .tile .icon,
       .tile .emoji {
-        font-size: 88px;
+        font-size: 76px;
         color: var(--accent);
         line-height: 1;
       }
@@ -159,44 +149,71 @@ export class StartScreen extends LitElement {
       :host([stale]) .waiting {
         opacity: 0.45;
       }
-      .tiers-caption {
+      .tile[disabled] {
+        border-style: dashed;
+        background: var(--surface-alt);
+        box-shadow: none;
+      }
+      .tile[disabled] .icon,
+      .tile[disabled] .emoji,
+      .tile[disabled] .name {
+        color: var(--text-muted);
+      }
+      .tile .headline {
+        font-size: 32px;
+        font-weight: 800;
+        color: var(--warning-text);
+      }
+      .tile[disabled] .headline {
+        color: var(--text);
+      }
+      .tile .detail {
+        font-size: 28px;
+        font-weight: 600;
+        color: var(--text-muted);
+      }
+      .caption {
         margin: 0;
         font-size: 30px;
         color: var(--text-muted);
       }
-      .tiers {
-        display: grid;
-        grid-template-columns: 0.8fr 1.2fr 1fr;
-        gap: 20px;
-      }
-      .tier {
-        min-height: 120px;
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        justify-content: center;
-        gap: 4px;
-        padding: 12px 16px;
-        border: 3px solid var(--accent);
-        border-radius: var(--radius);
-        background: var(--surface);
-        color: var(--accent);
-        font-size: 32px;
-        font-weight: 800;
-        line-height: 1.2;
-      }
-      .tier .detail {
-        font-size: 24px;
-        font-weight: 600;
-      }
-      .tier .icon {
-        font-size: 40px;
-        vertical-align: -8px;
-        margin-right: 6px;
-      }
-      .tier[aria-pressed='true'] {
-        background: var(--accent);
-        color: #fff;
+      /* A 768×1024 kiosk: three tiles a row and smaller type, so every tile and the caption fit. */
+      @media (max-height: 1300px) {
+        :host {
+          gap: 18px;
+          padding: 20px 28px 24px;
+        }
+        h1 {
+          font-size: 44px;
+        }
+        .tiles {
+          grid-template-columns: repeat(3, 1fr);
+          gap: 16px;
+        }
+        .tile {
+          padding: 16px 18px;
+          gap: 4px;
+          border-radius: 20px;
+        }
+        .tile .icon,
+        .tile .emoji {
+          font-size: 52px;
+        }
+        .tile .name {
+          font-size: 32px;
+        }
+        .tile .headline,
+        .tile .waiting {
+          font-size: 24px;
+        }
+        .tile .waiting .number {
+          font-size: 32px;
+        }
+        .tile .detail,
+        .caption,
+        .card-read {
+          font-size: 24px;
+        }
       }
     `,
   ];
@@ -205,61 +222,39 @@ export class StartScreen extends LitElement {
     const queues = new Map(this.queues.map((q) => [q.serviceId, q]));
     const services = [...this.services].sort((a, b) => a.sortOrder - b.sortOrder);
     return html`
-      <h1>
-        ${msg('Choose a service')}
-        ${this.tier === 'regular'
-          ? nothing
-          : html`<span class="chosen-tier">${icon(this.tier === 'vip' ? 'star' : 'accessible')}${this._tierTitle(this.tier)}</span>`}
-      </h1>
+      <h1>${msg('Choose a service')}</h1>
       <div class="tiles">${services.map((service) => this._renderTile(service, queues.get(service.id)))}</div>
       ${this.cardRead
         ? html`<p class="card-read" role="status" data-testid="card-read">${msg('Card read. Choose a service for your VIP ticket.')}</p>`
-        : html`<p class="tiers-caption">${msg('Priority or VIP customer? Tap here first, then choose a service.')}</p>`}
-      <div class="tiers" role="group" aria-label=${msg('Ticket type')}>
-        ${this._renderTier('regular', html`${msg('Ordinary')}`)}
-        ${this._renderTier(
-          'priority',
-          html`<span>${icon('accessible')}${msg('Priority')}</span>
-            <span class="detail">${msg('Elderly, disabled, pregnant')}</span>`,
-        )}
-        ${this._renderTier('vip', html`<span>${icon('star')}${msg('I am a VIP customer')}</span>`)}
-      </div>
+        : html`<p class="caption">${msg('Elderly, disabled or pregnant? Choose your service first: we ask about priority next.')}</p>`}
     `;
   }
 
   private _renderTile(service: Service, queue: QueueSummary | undefined) {
     const waiting = queue?.waitingCount ?? 0;
-    return html`<button type="button" class="tile" data-testid="service-${service.prefix}" @click=${() => this._onService(service)}>
-      ${serviceIcon(service.icon)}
-      <span class="name">${nameIn(service.name, this.locale)}</span>
-      <span class="waiting" data-testid="waiting-${service.prefix}" data-count=${waiting}
-        >${msg(html`<span class="number">${waiting}</span> waiting`, { desc: 'People waiting now on a service tile' })}</span
-      >
-    </button>`;
-  }
-
-  private _renderTier(tier: Tier, label: unknown) {
+    const opening = openingText(queue, this.now, this.timeZone, this.locale);
     return html`<button
       type="button"
-      class="tier"
-      data-testid="tier-${tier}"
-      aria-pressed=${this.tier === tier}
-      @click=${() => this._onTier(tier)}
+      class="tile"
+      data-testid="service-${service.prefix}"
+      data-opening=${queue?.opening ?? 'open'}
+      ?disabled=${opening.closed}
+      @click=${() => this._onService(service)}
     >
-      ${label}
+      ${serviceIcon(service.icon)}
+      <span class="name">${nameIn(service.name, this.locale)}</span>
+      ${opening.headline ? html`<span class="headline" data-testid="opening-${service.prefix}">${opening.headline}</span>` : nothing}
+      ${opening.closed
+        ? nothing
+        : html`<span class="waiting" data-testid="waiting-${service.prefix}" data-count=${waiting}
+            >${msg(html`<span class="number">${waiting}</span> waiting`, { desc: 'People waiting now on a service tile' })}</span
+          >`}
+      ${opening.detail ? html`<span class="detail" data-testid="opening-detail-${service.prefix}">${opening.detail}</span>` : nothing}
     </button>`;
-  }
-
-  private _tierTitle(tier: Tier): string {
-    return tier === 'vip' ? msg('VIP ticket') : msg('Priority ticket');
   }
 
   private _onService(service: Service) {
     this.dispatchEvent(new CustomEvent<ServiceChooseDetail>('service-choose', { detail: { serviceId: service.id }, bubbles: true, composed: true }));
-  }
-
-  private _onTier(tier: Tier) {
-    this.dispatchEvent(new CustomEvent<TierChooseDetail>('tier-choose', { detail: { tier }, bubbles: true, composed: true }));
   }
 }
 

@@ -149,8 +149,9 @@ export const ticketScreenStyles = css`
     font-size: 13pt;
     font-weight: 700;
   }
+  /* Notes and the English second lines at 10 pt at least: read by older customers, on thermal paper. */
   .paper-second {
-    font-size: 8pt;
+    font-size: 10pt;
   }
   .paper-number {
     margin: 2mm 0 1mm;
@@ -187,8 +188,8 @@ export const ticketScreenStyles = css`
     margin: 1mm auto;
   }
   .paper-note {
-    font-size: 8pt;
-    margin-top: 1mm;
+    font-size: 10pt;
+    margin-top: 1.5mm;
   }
   @media print {
     :host {

@@ -1,7 +1,7 @@
 import { localized, msg } from '@lit/localize';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiClient, type Branch, type Service, type Ticket } from '../../../protocol/index.js';
+import { ApiClient, type Branch, type QueueSummary, type Service, type Ticket } from '../../../protocol/index.js';
 import { deviceHealthRoutes, type PrintFailureBody } from '../../../protocol/device-health-routes.js';
 import { browserStorage } from '../logic/browser-storage.js';
 import { rememberedDevice } from '../logic/device-config.js';
@@ -10,6 +10,8 @@ import { isChinese, nameIn, type KioskLocale } from '../logic/locale-choice.js';
 import { paperLengthMm, pageRule } from '../logic/paper-size.js';
 import { mobileTicketUrl, qrCodeDataUrl } from '../logic/ticket-link.js';
 import { formatWait } from '../logic/wait-format.js';
+import { openingText } from '../logic/opening-text.js';
+import { openingOf, waitIsPromise } from '../logic/service-opening.js';
 import { theme } from '../styles/theme.js';
 import { ticketScreenStyles } from './ticket-screen-styles.js';
 
@@ -52,6 +54,15 @@ export class TicketScreen extends LitElement {
   /** The branch: its name, and its time zone for the issue time. */
   @property({ attribute: false }) branch: Branch | null = null;
 
+  /** The service's queue summary: when no counter serves it yet, the ticket says when service starts instead of minutes. */
+  @property({ attribute: false }) queue: QueueSummary | null = null;
+
+  /**
+   * Whether the tier is said next to the service; false for a VIP ticket of the VIP banking service,
+   * whose name says it already (no "貴賓服務 · 貴賓").
+   */
+  @property({ type: Boolean }) showTier = true;
+
   @property() locale: KioskLocale = 'en';
 
   /** Prints the page; replaceable so a test can count prints. */
@@ -81,14 +92,14 @@ export class TicketScreen extends LitElement {
     if (!ticket || !service || !branch) return nothing;
     const serviceName = nameIn(service.name, this.locale);
     const ahead = ticket.position ?? 0;
-    const wait = ticket.estimatedWaitSeconds === undefined ? '–' : formatWait(ticket.estimatedWaitSeconds);
+    const wait = this._waitText(ticket);
     return html`
       <section class="screen">
         <p class="your-number">${msg('Your number')}</p>
         <p class="ticket-number number" data-testid="ticket-number">${ticket.number}</p>
         <p class="service">
           ${serviceName}
-          ${ticket.tier === 'regular' ? nothing : html`<span class="tier">${this._tierLabel(ticket)}</span>`}
+          ${this._tierShown(ticket) ? html`<span class="tier">${this._tierLabel(ticket)}</span>` : nothing}
         </p>
         ${isChinese(this.locale) ? html`<p class="service-second" lang="en">${service.name.en}</p>` : nothing}
         <dl class="facts">
@@ -132,7 +143,7 @@ export class TicketScreen extends LitElement {
       <p class="paper-branch">${nameIn(branch.name, this.locale)}</p>
       ${second ? html`<p class="paper-second">${branch.name.en}</p>` : nothing}
       <p class="paper-number number">${ticket.number}</p>
-      <p class="paper-service">${serviceName}${ticket.tier === 'regular' ? nothing : html` · ${this._tierLabel(ticket)}`}</p>
+      <p class="paper-service">${serviceName}${this._tierShown(ticket) ? html` · ${this._tierLabel(ticket)}` : nothing}</p>
       ${second ? html`<p class="paper-second">${this.service?.name.en}</p>` : nothing}
       <table class="paper-facts">
         <tr>
@@ -185,12 +196,26 @@ export class TicketScreen extends LitElement {
     }
   }
 
+  /** The estimate in minutes, or when service starts if no counter serves the service yet: never a promise no counter keeps. */
+  private _waitText(ticket: Ticket): string {
+    const opening = openingOf(this.queue ?? undefined);
+    if (!waitIsPromise(opening) && this.branch) {
+      const text = openingText(this.queue ?? undefined, new Date(), this.branch.timeZone, this.locale);
+      if (text.headline) return text.headline;
+    }
+    return ticket.estimatedWaitSeconds === undefined ? '–' : formatWait(ticket.estimatedWaitSeconds);
+  }
+
+  private _tierShown(ticket: Ticket): boolean {
+    return ticket.tier !== 'regular' && this.showTier;
+  }
+
   private _tierLabel(ticket: Ticket): string {
     return ticket.tier === 'vip' ? msg('VIP') : msg('Priority');
   }
 
   private async _prepareAndPrint(ticket: Ticket) {
-    this._qrDataUrl = await qrCodeDataUrl(mobileTicketUrl(ticket.id, location.origin));
+    this._qrDataUrl = await qrCodeDataUrl(mobileTicketUrl(ticket.id, location.origin, this.branch?.settings.publicUrl));
     await this.updateComplete;
     // The QR image must be decoded before printing, or the paper ticket comes out without it.
     await Promise.all([...this.renderRoot.querySelectorAll('img')].map((img) => img.decode().catch(() => undefined)));

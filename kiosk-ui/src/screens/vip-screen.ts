@@ -1,10 +1,10 @@
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import '../components/vip-keypad.js';
 import type { KeypadPressDetail } from '../components/vip-keypad.js';
 import { createCardReader } from '../logic/card-reader.js';
-import { digitsOnly, isCompleteRef, pressKey } from '../logic/customer-ref.js';
+import { CUSTOMER_REF_MAX_DIGITS, CUSTOMER_REF_MIN_DIGITS, isCompleteRef, maskRef, pressKey, type KeypadKey } from '../logic/customer-ref.js';
 import { nameIn, type KioskLocale } from '../logic/locale-choice.js';
 import type { Service } from '../../../protocol/index.js';
 import { theme } from '../styles/theme.js';
@@ -14,9 +14,10 @@ export interface CustomerRefDetail {
 }
 
 /**
- * The VIP customer's card or customer number, typed on an on-screen keypad. A card reader that acts
- * as a keyboard works too: its fast burst of track data and Enter sends the card's number at once
- * (the track's expiry date and service code, which the input would keep as digits, are left out).
+ * The VIP customer's card or customer number, typed on an on-screen keypad (or a keyboard's digits).
+ * The number is masked as it is typed, the last four digits only readable: others queue behind the
+ * customer. A card reader that acts as a keyboard works too: its fast burst of track data and Enter
+ * sends the card's number at once (the track's expiry date and service code are left out).
  *
  * @fires customer-ref-enter - `{ customerRef }` on Continue.
  * @fires back-to-start - the customer changed their mind.
@@ -30,8 +31,6 @@ export class VipScreen extends LitElement {
   @property() locale: KioskLocale = 'en';
 
   @state() private _customerRef = '';
-
-  @query('input') private _input!: HTMLInputElement;
 
   private readonly _reader = createCardReader();
 
@@ -49,11 +48,17 @@ export class VipScreen extends LitElement {
 
   private _onReaderKey = (event: KeyboardEvent) => {
     const customerRef = this._reader.key(event.key, event.timeStamp);
-    if (customerRef === null) return;
-    event.preventDefault();
-    event.stopPropagation();
-    this._customerRef = customerRef;
-    this._send(customerRef);
+    if (customerRef !== null) {
+      event.preventDefault();
+      event.stopPropagation();
+      this._customerRef = customerRef;
+      this._send(customerRef);
+      return;
+    }
+    // A keyboard's digits, Backspace and Enter work like the on-screen keys.
+    const key: KeypadKey | 'enter' | null = /^\d$/.test(event.key) ? (event.key as KeypadKey) : event.key === 'Backspace' ? 'delete' : event.key === 'Enter' ? 'enter' : null;
+    if (key === 'enter') this._onContinue();
+    else if (key) this._customerRef = pressKey(this._customerRef, key);
   };
 
   static override styles = [
@@ -78,11 +83,21 @@ export class VipScreen extends LitElement {
         line-height: 1.2;
         font-weight: 800;
       }
-      label {
+      .how {
+        margin: 0;
         font-size: 32px;
         color: var(--text-muted);
       }
-      input {
+      .needed {
+        margin: 0;
+        font-size: 34px;
+        font-weight: 700;
+      }
+      .ref {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: 24px;
         width: 100%;
         min-height: 128px;
         padding: 0 32px;
@@ -90,13 +105,26 @@ export class VipScreen extends LitElement {
         border-radius: var(--radius);
         font-family: var(--number-font);
         font-variant-numeric: tabular-nums;
-        font-size: 64px;
-        letter-spacing: 0.12em;
+        font-size: 52px;
+        letter-spacing: 0.02em;
         color: var(--text);
         background: var(--surface);
       }
-      input:focus {
-        outline: 4px solid var(--accent-soft);
+      .masked {
+        white-space: nowrap;
+        overflow: hidden;
+      }
+      .ref .count {
+        flex: none;
+        font-family: inherit;
+        font-size: 28px;
+        letter-spacing: 0;
+        color: var(--text-muted);
+      }
+      .placeholder {
+        color: var(--text-muted);
+        font-size: 36px;
+        letter-spacing: 0;
       }
       vip-keypad {
         margin: 8px 96px 0;
@@ -111,26 +139,46 @@ export class VipScreen extends LitElement {
         min-height: 128px;
         font-size: 40px;
       }
+      /* A 768×1024 kiosk: the keypad and both buttons still fit, keys stay ≥ 96 px. */
+      @media (max-height: 1300px) {
+        :host {
+          gap: 16px;
+          padding: 24px 32px;
+        }
+        h1 {
+          font-size: 40px;
+        }
+        .needed,
+        .how,
+        .service {
+          font-size: 24px;
+        }
+        .ref {
+          min-height: 96px;
+          font-size: 40px;
+        }
+        vip-keypad {
+          margin: 0 48px;
+          --key-height: 96px;
+        }
+        .actions .button {
+          min-height: 96px;
+          font-size: 32px;
+        }
+      }
     `,
   ];
 
   override render() {
     const service = this.service;
     return html`
-      ${service ? html`<p class="service">${nameIn(service.name, this.locale)} · ${msg('VIP ticket')}</p>` : ''}
-      <h1>${msg('Please enter your VIP card number or customer number')}</h1>
-      <label for="ref">${msg('Use the keys below, or swipe your card.')}</label>
-      <input
-        id="ref"
-        data-testid="vip-ref"
-        type="text"
-        inputmode="none"
-        autocomplete="off"
-        spellcheck="false"
-        .value=${this._customerRef}
-        @input=${this._onInput}
-        @keydown=${this._onKeydown}
-      />
+      ${service ? html`<p class="service">${nameIn(service.name, this.locale)}</p>` : ''}
+      <h1 id="ask">${msg('Please enter your VIP card number or customer number')}</h1>
+      <p class="needed" data-testid="vip-digits-needed">${msg(str`Card number: 16 to ${CUSTOMER_REF_MAX_DIGITS} digits. Customer number: at least ${CUSTOMER_REF_MIN_DIGITS} digits.`)}</p>
+      <div class="ref" role="textbox" aria-readonly="true" aria-labelledby="ask" data-testid="vip-ref" data-length=${this._customerRef.length}>
+        <span class="masked">${this._customerRef ? maskRef(this._customerRef) : html`<span class="placeholder">${msg('Use the keys below, or swipe your card.')}</span>`}</span>
+        ${this._customerRef ? html`<span class="count" data-testid="vip-digit-count">${this._digitCount(this._customerRef.length)}</span>` : ''}
+      </div>
       <vip-keypad @keypad-press=${this._onKeypad}></vip-keypad>
       <div class="actions">
         <button type="button" class="button" data-testid="back" @click=${this._onBack}>${msg('Back')}</button>
@@ -151,15 +199,8 @@ export class VipScreen extends LitElement {
     this._customerRef = pressKey(this._customerRef, event.detail.key);
   }
 
-  private _onInput() {
-    const digits = digitsOnly(this._input.value);
-    this._customerRef = digits;
-    // Lit does not rewrite the value when the state did not change, so drop a typed letter here.
-    if (this._input.value !== digits) this._input.value = digits;
-  }
-
-  private _onKeydown(event: KeyboardEvent) {
-    if (event.key === 'Enter') this._onContinue();
+  private _digitCount(count: number): string {
+    return count === 1 ? msg('1 digit') : msg(str`${count} digits`);
   }
 
   private _onContinue() {

@@ -7,6 +7,7 @@ import type { Branch } from '../../../protocol/schemas.js';
 import type { AdminApi } from './admin-api.js';
 import { branchBody, branchDraft } from './admin-drafts.js';
 import { defaultLocaleField, field, nameFields, timeZoneField, withInput } from './admin-fields.js';
+import { customerScreensFields } from './admin-customer-screens.js';
 import { checklist, recordRules, recordSettingsStyles, type RecordSettingsView } from './admin-record-settings.js';
 import { AdminSection } from './admin-section.js';
 import { sectionStyles } from './admin-styles.js';
@@ -130,6 +131,7 @@ export class AdminBranchSettings extends AdminSection {
         )}
       </fieldset>
       ${this._renderCounterRules(d, problems)}
+      ${customerScreensFields(d, problems)}
       ${recordRules(records)} ${checklist(records)}
       <div class="wide">${this._renderOutcome()}</div>
       <div class="actions wide">

@@ -97,6 +97,9 @@ export const branchDraft = (branch: Branch): BranchDraft => ({
   checklistItems: [...branch.settings.checklistItems],
   newHoliday: '',
   newChecklistItem: '',
+  selfServiceMinSavingMinutes: secondsToMinutes(branch.settings.selfServiceMinSavingSeconds),
+  pushAheadCount: String(branch.settings.pushAheadCount),
+  publicUrl: branch.settings.publicUrl,
 });
 
 export const branchBody = (draft: BranchDraft): UpdateBranchBody => ({
@@ -120,6 +123,10 @@ export const branchBody = (draft: BranchDraft): UpdateBranchBody => ({
     complaintReplyWorkingDays: Number(draft.complaintReplyWorkingDays),
     holidays: [...draft.holidays],
     checklistItems: draft.checklistItems.map((item) => item.trim()),
+    selfServiceMinSavingSeconds: minutesToSeconds(draft.selfServiceMinSavingMinutes),
+    pushAheadCount: Number(draft.pushAheadCount),
+    // The QR code appends the ticket's path: no trailing slash.
+    publicUrl: draft.publicUrl.trim().replace(/\/+$/, ''),
   },
 });
 

@@ -9,15 +9,15 @@ import { checkRoutes, FAULT_NOTE_LENGTH } from '../../../protocol/check-routes.j
 import type { Machine, MachineKind } from '../../../protocol/schemas.js';
 import { apiContext } from '../app-context.js';
 import type { AdminApi } from './admin-api.js';
-import { confirmBox, field } from './admin-fields.js';
+import { confirmBox, field, type NameDraft } from './admin-fields.js';
 import { AdminRecordSection } from './admin-record-section.js';
 import { sectionStyles } from './admin-styles.js';
-import { machineKindName } from './admin-text.js';
-import { checkLabel, type Problems } from './admin-validation.js';
+import { localName, machineKindName } from './admin-text.js';
+import { checkMachineNames, type Problems } from './admin-validation.js';
 
-interface MachineDraft {
+/** The names customers read on the kiosk, in each language (nameEn is also the machine's label). */
+interface MachineDraft extends NameDraft {
   kind: MachineKind;
-  label: string;
   inService: boolean;
   /** Why it is out of service (required then): shown on the triage screen. */
   faultNote: string;
@@ -43,24 +43,24 @@ export class AdminMachines extends AdminRecordSection<Machine, MachineDraft> {
   }
 
   protected override _draftOf(machine: Machine | null): MachineDraft {
-    return machine
-      ? { kind: machine.kind, label: machine.label, inService: machine.inService, faultNote: machine.faultNote ?? '' }
-      : { kind: 'atm', label: '', inService: true, faultNote: '' };
+    if (!machine) return { kind: 'atm', nameZhHant: '', nameZhHans: '', nameEn: '', inService: true, faultNote: '' };
+    const name = machine.name ?? { en: machine.label, zhHant: machine.label, zhHans: machine.label };
+    return { kind: machine.kind, nameZhHant: name.zhHant, nameZhHans: name.zhHans, nameEn: name.en, inService: machine.inService, faultNote: machine.faultNote ?? '' };
   }
 
   protected override _check(draft: MachineDraft): Problems<string> {
-    const problems: Problems<string> = checkLabel(draft.label);
+    const problems: Problems<string> = checkMachineNames(draft);
     if (!draft.inService && !draft.faultNote.trim()) problems.faultNote = { kind: 'required' };
     return problems;
   }
 
-  /** Kind and label through the admin route; out of service (with its note) or back through the fault routes. */
+  /** Kind and names through the admin route; out of service (with its note) or back through the fault routes. */
   protected override async _save(admin: AdminApi, draft: MachineDraft, selected: Machine | null) {
-    const label = draft.label.trim();
+    const name = { en: draft.nameEn.trim(), zhHant: draft.nameZhHant.trim(), zhHans: draft.nameZhHans.trim() };
     const note = draft.faultNote.trim();
     let machine = selected
-      ? await admin.machines.update(selected.id, { kind: draft.kind, label })
-      : await admin.machines.create({ kind: draft.kind, label, inService: true });
+      ? await admin.machines.update(selected.id, { kind: draft.kind, name })
+      : await admin.machines.create({ kind: draft.kind, name, inService: true });
     const place = { branchId: admin.branchId, machineId: machine.id };
     if (!draft.inService && (machine.inService || (machine.faultNote ?? '') !== note)) {
       machine = await this._api.call(checkRoutes.machineFault, place, { note });
@@ -82,7 +82,7 @@ export class AdminMachines extends AdminRecordSection<Machine, MachineDraft> {
   }
 
   protected override _editTitle(machine: Machine) {
-    return msg(str`Edit ${machine.label}`);
+    return msg(str`Edit ${this._nameOf(machine)}`);
   }
 
   protected override _recordTestId(machine: Machine) {
@@ -95,7 +95,7 @@ export class AdminMachines extends AdminRecordSection<Machine, MachineDraft> {
 
   protected override _renderRecord(machine: Machine) {
     return html`<span>
-        <div class="main">${machine.label}</div>
+        <div class="main">${this._nameOf(machine)}</div>
         <div class="sub">${machineKindName(machine.kind)}${machine.faultNote ? ` · ${machine.faultNote}` : ''}</div>
       </span>
       ${machine.inService ? html`<span class="chip ok">${msg('In service')}</span>` : html`<span class="chip off" title=${machine.faultNote ?? ''}>${msg('Out of service')}</span>`}`;
@@ -110,9 +110,20 @@ export class AdminMachines extends AdminRecordSection<Machine, MachineDraft> {
         </select>`,
       )}
       ${field(
-        msg('Label'),
-        html`<input name="label" .value=${d.label} required maxlength=${ADMIN_LIMITS.labelLength} aria-invalid=${!!problems.label} />`,
-        problems.label,
+        msg('Name (繁體中文)'),
+        html`<input name="nameZhHant" lang="zh-Hant" .value=${d.nameZhHant} required maxlength=${ADMIN_LIMITS.labelLength} aria-invalid=${!!problems.nameZhHant} />`,
+        problems.nameZhHant,
+        msg('As customers read it on the kiosk, e.g. 自動櫃員機 2'),
+      )}
+      ${field(
+        msg('Name (简体中文)'),
+        html`<input name="nameZhHans" lang="zh-Hans" .value=${d.nameZhHans} required maxlength=${ADMIN_LIMITS.labelLength} aria-invalid=${!!problems.nameZhHans} />`,
+        problems.nameZhHans,
+      )}
+      ${field(
+        msg('Name (English)'),
+        html`<input name="nameEn" lang="en" .value=${d.nameEn} required maxlength=${ADMIN_LIMITS.labelLength} aria-invalid=${!!problems.nameEn} />`,
+        problems.nameEn,
         msg('As written on the machine, e.g. ATM 2'),
       )}
       <label class="check"><input type="checkbox" name="inService" .checked=${d.inService} />${msg('In service (untick while it is broken)')}</label>
@@ -133,12 +144,17 @@ export class AdminMachines extends AdminRecordSection<Machine, MachineDraft> {
   protected override _renderConfirm(machine: Machine) {
     return confirmBox({
       label: msg('Remove machine'),
-      question: msg(str`Remove ${machine.label}?`),
+      question: msg(str`Remove ${this._nameOf(machine)}?`),
       confirm: msg('Remove'),
       busy: this._busy,
       onConfirm: () => void this._onDelete(),
       onCancel: () => (this._confirming = false),
     });
+  }
+
+  /** The machine's name in the console's language. */
+  private _nameOf(machine: Machine): string {
+    return machine.name ? localName(machine.name) : machine.label;
   }
 
   private async _onDelete() {

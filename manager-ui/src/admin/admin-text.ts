@@ -9,12 +9,12 @@ import type { Problem } from './admin-validation.js';
  * The console's language. The shell sets `<html lang>` whenever it switches locale
  * (manager-ui/src/localization.ts), and `@localized()` re-renders us when the switch is done.
  */
-export function currentLocale(): 'zh-Hant' | 'zh-Hans' | 'en' {
+export function currentLocale(): 'zh-Hant' | 'zh-HK' | 'zh-Hans' | 'en' {
   const lang = globalThis.document?.documentElement.lang;
-  return lang === 'zh-Hans' || lang === 'en' ? lang : 'zh-Hant';
+  return lang === 'zh-Hans' || lang === 'en' || lang === 'zh-HK' ? lang : 'zh-Hant';
 }
 
-/** A service or branch name in the console's language. */
+/** A service or branch name in the console's language (zh-HK reads the Traditional name). */
 export function localName(name: LocalizedName): string {
   const locale = currentLocale();
   return locale === 'en' ? name.en : locale === 'zh-Hans' ? name.zhHans : name.zhHant;
@@ -65,6 +65,8 @@ export function problemText(problem: Problem): string {
       return msg('2 to 32 lower-case letters, digits or dashes, e.g. kowloon-east');
     case 'branchTaken':
       return msg('Another branch already has this id');
+    case 'url':
+      return msg('A whole address starting with https:// (or http://), e.g. https://queue.example-bank.hk');
   }
 }
 

@@ -5,7 +5,15 @@
  */
 import { ADMIN_LIMITS as L } from '../../../protocol/admin-schemas.js';
 import type { AdminCounter, AdminService, AdminUser } from '../../../protocol/admin-schemas.js';
-import { BranchSettings, COMPLAINT_REPLY_WORKING_DAYS, type LateArrival, type Role, type VipRecognition } from '../../../protocol/schemas.js';
+import {
+  BranchSettings,
+  COMPLAINT_REPLY_WORKING_DAYS,
+  PUSH_AHEAD_COUNT,
+  SELF_SERVICE_MIN_SAVING_SECONDS,
+  type LateArrival,
+  type Role,
+  type VipRecognition,
+} from '../../../protocol/schemas.js';
 
 export type Problem =
   | { kind: 'required' }
@@ -21,7 +29,9 @@ export type Problem =
   | { kind: 'mismatch' }
   | { kind: 'noService' }
   | { kind: 'branchId' }
-  | { kind: 'branchTaken' };
+  | { kind: 'branchTaken' }
+  /** Not an http:// or https:// address. */
+  | { kind: 'url' };
 
 export type Problems<Field extends string> = Partial<Record<Field, Problem>>;
 
@@ -115,6 +125,14 @@ export function checkCounter(draft: CounterDraft, counters: AdminCounter[], edit
 
 export const checkLabel = (label: string): Problems<'label'> => collect([['label', requiredText(label, L.labelLength)]]);
 
+/** A machine's name in each language, each as long as a label may be (the English one is its label). */
+export const checkMachineNames = (draft: { nameEn: string; nameZhHant: string; nameZhHans: string }): Problems<'nameEn' | 'nameZhHant' | 'nameZhHans'> =>
+  collect([
+    ['nameZhHant', requiredText(draft.nameZhHant, L.labelLength)],
+    ['nameZhHans', requiredText(draft.nameZhHans, L.labelLength)],
+    ['nameEn', requiredText(draft.nameEn, L.labelLength)],
+  ]);
+
 // ── staff ──
 
 export interface UserDraft {
@@ -169,7 +187,7 @@ export interface BranchDraft {
   nameZhHant: string;
   nameZhHans: string;
   timeZone: string;
-  defaultLocale: 'zh-Hant' | 'zh-Hans' | 'en';
+  defaultLocale: 'zh-Hant' | 'zh-HK' | 'zh-Hans' | 'en';
   regularCountersTakeVip: 'when_no_vip_counter' | 'always' | 'never';
   maxCallsAheadOfOverdue: string;
   issuesPerDevicePerMinute: string;
@@ -192,8 +210,17 @@ export interface BranchDraft {
   /** What is typed into the "add a holiday" and "add an item" fields, not yet added. */
   newHoliday: string;
   newChecklistItem: string;
+  /** Customers' screens: the kiosk suggests a machine only when the wait is at least this long (minutes). */
+  selfServiceMinSavingMinutes: string;
+  /** People ahead at which a customer who allowed notifications is told. */
+  pushAheadCount: string;
+  /** The branch's address as phones reach it, for the ticket's QR code; empty: the kiosk's own. */
+  publicUrl: string;
 }
 export type BranchField =
+  | 'selfServiceMinSavingMinutes'
+  | 'pushAheadCount'
+  | 'publicUrl'
   | 'complaintReplyWorkingDays'
   | 'nameEn'
   | 'nameZhHant'
@@ -238,7 +265,25 @@ export function checkBranch(draft: BranchDraft): Problems<BranchField> {
     ['amberMinutes', amber ?? order],
     ['redMinutes', red],
     ['complaintReplyWorkingDays', numberIn(draft.complaintReplyWorkingDays, COMPLAINT_REPLY_WORKING_DAYS.min, COMPLAINT_REPLY_WORKING_DAYS.max, true)],
+    ['selfServiceMinSavingMinutes', minutesIn(draft.selfServiceMinSavingMinutes, SELF_SERVICE_MIN_SAVING_SECONDS)],
+    ['pushAheadCount', numberIn(draft.pushAheadCount, PUSH_AHEAD_COUNT.min, PUSH_AHEAD_COUNT.max, true)],
+    ['publicUrl', checkPublicUrl(draft.publicUrl)],
   ]);
+}
+
+const PUBLIC_URL_MAX = BranchSettings.properties.publicUrl.maxLength!;
+
+/** Empty (the kiosk's own address), or a whole http:// or https:// address without spaces, as the server's pattern wants. */
+export function checkPublicUrl(text: string): Problem | undefined {
+  const url = text.trim();
+  if (url === '') return undefined;
+  if (url.length > PUBLIC_URL_MAX) return { kind: 'tooLong', max: PUBLIC_URL_MAX };
+  if (!/^https?:\/\/\S+$/i.test(url)) return { kind: 'url' };
+  try {
+    return new URL(url).hostname ? undefined : { kind: 'url' };
+  } catch {
+    return { kind: 'url' };
+  }
 }
 
 // ── the records' lists in the branch settings: holidays and checklist items ──

@@ -1,10 +1,13 @@
 /** The hall's self-service machines, as the wire's `Machine`. */
-import type { Machine } from '../../../protocol/schemas.js';
+import type { LocalizedName, Machine } from '../../../protocol/schemas.js';
 import type { Db } from './db.js';
 import { toMachine } from './mappers.js';
 
-/** What an admin may change about a machine; a field left undefined stays as it is. */
-export type MachineChanges = Partial<Pick<Machine, 'kind' | 'label' | 'inService'>>;
+/** What an admin may change about a machine; a field left undefined stays as it is. `name.en` is the label. */
+export type MachineChanges = Partial<Pick<Machine, 'kind' | 'label' | 'inService'> & { name: LocalizedName }>;
+
+/** A new machine: its names in every language (`label` is the English one). */
+export type NewMachine = Omit<Machine, 'name' | 'faultNote'> & { name: LocalizedName };
 
 /** The branch's machine rows, by kind and label. */
 export const listMachines = (db: Db, branchId: string) =>
@@ -21,10 +24,18 @@ async function findInBranch(db: Db, branchId: string, machineId: string): Promis
   return row && toMachine(row);
 }
 
-async function insert(db: Db, machine: Machine): Promise<void> {
+async function insert(db: Db, machine: NewMachine): Promise<void> {
   await db
     .insertInto('machines')
-    .values({ id: machine.id, branch_id: machine.branchId, kind: machine.kind, label: machine.label, in_service: machine.inService ? 1 : 0 })
+    .values({
+      id: machine.id,
+      branch_id: machine.branchId,
+      kind: machine.kind,
+      label: machine.name.en,
+      name_zh_hant: machine.name.zhHant,
+      name_zh_hans: machine.name.zhHans,
+      in_service: machine.inService ? 1 : 0,
+    })
     .execute();
 }
 
@@ -33,7 +44,9 @@ async function update(db: Db, machineId: string, changes: MachineChanges): Promi
     .updateTable('machines')
     .set({
       kind: changes.kind,
-      label: changes.label,
+      label: changes.name?.en ?? changes.label,
+      name_zh_hant: changes.name?.zhHant,
+      name_zh_hans: changes.name?.zhHans,
       in_service: changes.inService === undefined ? undefined : changes.inService ? 1 : 0,
     })
     .where('id', '=', machineId)

@@ -5,6 +5,7 @@ import {
   checkBranch,
   checkCounter,
   checkLabel,
+  checkMachineNames,
   checkNewBranch,
   checkNewChecklistItem,
   checkNewHoliday,
@@ -145,6 +146,14 @@ describe('labels of machines and devices', () => {
     expect(checkLabel('ATM 4')).toEqual({});
     expect(checkLabel('   ')).toEqual({ label: { kind: 'required' } });
   });
+
+  it('a machine needs its name in every language', () => {
+    expect(checkMachineNames({ nameZhHant: '自動櫃員機 4', nameZhHans: '自动柜员机 4', nameEn: 'ATM 4' })).toEqual({});
+    expect(checkMachineNames({ nameZhHant: ' ', nameZhHans: '自动柜员机 4', nameEn: 'x'.repeat(61) })).toEqual({
+      nameZhHant: { kind: 'required' },
+      nameEn: { kind: 'tooLong', max: 60 },
+    });
+  });
 });
 
 describe('branch form', () => {
@@ -172,6 +181,9 @@ describe('branch form', () => {
     checklistItems: ['ticket_machine', 'hall_tidy', ' Queue barrier '],
     newHoliday: '',
     newChecklistItem: '',
+    selfServiceMinSavingMinutes: '10',
+    pushAheadCount: '3',
+    publicUrl: 'https://queue.example-bank.hk/',
   };
 
   it('accepts valid settings and sends the thresholds in seconds', () => {
@@ -193,7 +205,15 @@ describe('branch form', () => {
       complaintReplyWorkingDays: 2,
       holidays: ['2026-10-01', '2026-12-25'],
       checklistItems: ['ticket_machine', 'hall_tidy', 'Queue barrier'],
+      selfServiceMinSavingSeconds: 600,
+      pushAheadCount: 3,
+      publicUrl: 'https://queue.example-bank.hk',
     });
+  });
+
+  it('takes an empty public address (the kiosk’s own) and sends it empty', () => {
+    expect(checkBranch({ ...branch, publicUrl: '  ' })).toEqual({});
+    expect(branchBody({ ...branch, publicUrl: '  ' }).settings?.publicUrl).toBe('');
   });
 
   it.each([
@@ -218,6 +238,17 @@ describe('branch form', () => {
     [{ complaintReplyWorkingDays: '31' }, 'complaintReplyWorkingDays', 'range'],
     [{ complaintReplyWorkingDays: '1.5' }, 'complaintReplyWorkingDays', 'whole'],
     [{ complaintReplyWorkingDays: '' }, 'complaintReplyWorkingDays', 'required'],
+    [{ selfServiceMinSavingMinutes: '61' }, 'selfServiceMinSavingMinutes', 'range'],
+    [{ selfServiceMinSavingMinutes: '-1' }, 'selfServiceMinSavingMinutes', 'range'],
+    [{ selfServiceMinSavingMinutes: '' }, 'selfServiceMinSavingMinutes', 'required'],
+    [{ pushAheadCount: '0' }, 'pushAheadCount', 'range'],
+    [{ pushAheadCount: '21' }, 'pushAheadCount', 'range'],
+    [{ pushAheadCount: '2.5' }, 'pushAheadCount', 'whole'],
+    [{ publicUrl: 'queue.example-bank.hk' }, 'publicUrl', 'url'],
+    [{ publicUrl: 'ftp://queue.example-bank.hk' }, 'publicUrl', 'url'],
+    [{ publicUrl: 'https://queue example.hk' }, 'publicUrl', 'url'],
+    [{ publicUrl: 'https://' }, 'publicUrl', 'url'],
+    [{ publicUrl: `https://${'a'.repeat(300)}.hk` }, 'publicUrl', 'tooLong'],
   ])('refuses %j', (change, field, kind) => {
     const problems = checkBranch({ ...branch, ...change });
     expect(Object.keys(problems)).toEqual([field]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cardNumberOf, createCardReader } from '../../../kiosk-ui/src/logic/card-reader.js';
 import { INITIAL_FLOW, issueRequest, nextFlow, type KioskFlow } from '../../../kiosk-ui/src/logic/kiosk-flow.js';
-import type { Service } from '../../../protocol/index.js';
+import type { Service, Tier } from '../../../protocol/index.js';
 
 /** Feeds `text` then Enter, one key every `gapMs`, starting at `startMs`; the reader's answer to the Enter. */
 function type(reader: ReturnType<typeof createCardReader>, text: string, gapMs: number, startMs = 1000): string | null {
@@ -56,24 +56,22 @@ describe('a card reader that types like a keyboard', () => {
 
 describe('the kiosk flow with a card reader and a VIP list', () => {
   const savings = { id: 'demo-a', prefix: 'A', name: { en: 'Savings', zhHant: '儲蓄', zhHans: '储蓄' } } as Service;
+  const chosen = (tiers: Tier[] = ['regular', 'priority']) => ({ type: 'service-chosen' as const, service: savings, tiers, suggestion: null });
 
-  it('a card read on the start screen makes the ticket VIP and skips the keypad', () => {
+  it('a card read on the start screen makes the ticket VIP and skips both the tier question and the keypad', () => {
     let flow: KioskFlow = nextFlow(INITIAL_FLOW, { type: 'card-read', customerRef: '6222020200012345' });
     expect(flow).toMatchObject({ tier: 'vip', step: { name: 'start' }, cardRef: '6222020200012345' });
-    flow = nextFlow(flow, { type: 'service-chosen', service: savings, machines: [] });
+    flow = nextFlow(flow, chosen());
     expect(issueRequest(flow)).toEqual({ serviceId: 'demo-a', tier: 'vip', customerRef: '6222020200012345' });
   });
 
-  it('choosing another tier after a swipe forgets the card', () => {
+  it('a card read is forgotten on reset (its holder walked away)', () => {
     const swiped = nextFlow(INITIAL_FLOW, { type: 'card-read', customerRef: '6222020200012345' });
-    const regular = nextFlow(swiped, { type: 'tier-chosen', tier: 'regular' });
-    expect(regular.cardRef).toBeUndefined();
-    expect(nextFlow(swiped, { type: 'tier-chosen', tier: 'vip' }).cardRef).toBe('6222020200012345');
+    expect(nextFlow(swiped, { type: 'reset' })).toEqual(INITIAL_FLOW);
   });
 
   it('a card read on the VIP screen sends its number at once', () => {
-    let flow = nextFlow(INITIAL_FLOW, { type: 'tier-chosen', tier: 'vip' });
-    flow = nextFlow(flow, { type: 'service-chosen', service: savings, machines: [] });
+    let flow = nextFlow(INITIAL_FLOW, chosen(['vip']));
     expect(flow.step.name).toBe('vip-ref');
     flow = nextFlow(flow, { type: 'card-read', customerRef: '88887777' });
     expect(issueRequest(flow)).toEqual({ serviceId: 'demo-a', tier: 'vip', customerRef: '88887777' });
@@ -81,7 +79,7 @@ describe('the kiosk flow with a card reader and a VIP list', () => {
 
   it('a number not on the VIP list leads to the kind refusal, then a regular or priority ticket without the number', () => {
     let flow = nextFlow(INITIAL_FLOW, { type: 'card-read', customerRef: '88887777' });
-    flow = nextFlow(flow, { type: 'service-chosen', service: savings, machines: [] });
+    flow = nextFlow(flow, chosen());
     flow = nextFlow(flow, { type: 'issue-failed', code: 'VIP_NOT_RECOGNISED', message: 'not on the list' });
     expect(flow).toEqual({ tier: 'vip', step: { name: 'vip-refused', service: savings } });
     const priority = nextFlow(flow, { type: 'vip-refused-choose', tier: 'priority' });
@@ -89,7 +87,7 @@ describe('the kiosk flow with a card reader and a VIP list', () => {
   });
 
   it('other failures still show the failure screen', () => {
-    let flow = nextFlow(INITIAL_FLOW, { type: 'service-chosen', service: savings, machines: [] });
+    let flow = nextFlow(INITIAL_FLOW, chosen(['regular']));
     flow = nextFlow(flow, { type: 'issue-failed', code: 'NUMBERS_EXHAUSTED', message: 'all used' });
     expect(flow.step.name).toBe('failed');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digitsOnly, isCompleteRef, pressKey } from '../../../kiosk-ui/src/logic/customer-ref.js';
+import { digitsOnly, isCompleteRef, maskRef, pressKey } from '../../../kiosk-ui/src/logic/customer-ref.js';
 
 describe('VIP number keypad', () => {
   it('appends digits, deletes the last one and clears', () => {
@@ -24,5 +24,20 @@ describe('VIP number keypad', () => {
   it('wants at least 4 digits before going on', () => {
     expect(isCompleteRef('123')).toBe(false);
     expect(isCompleteRef('1234')).toBe(true);
+  });
+});
+
+describe('the VIP number on screen', () => {
+  it('shows only the last four digits, in groups of four as on the card', () => {
+    expect(maskRef('6222020200012345')).toBe('•••• •••• •••• 2345');
+    expect(maskRef('6222020200012345678')).toBe('•••• •••• •••• •••5 678');
+    expect(maskRef('62220')).toBe('•222 0');
+  });
+
+  it('hides nothing until there are more than four digits, and never shows an earlier digit', () => {
+    expect(maskRef('')).toBe('');
+    expect(maskRef('6222')).toBe('6222');
+    const masked = maskRef('9876543210');
+    expect(masked.replace(/\D/g, '')).toBe('3210');
   });
 });

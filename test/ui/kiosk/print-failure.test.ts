@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_ROUTES, fillPath } from '../../../protocol/admin-schemas.js';
 import type { HallAlerts } from '../../../protocol/check-routes.js';
 import { launchChromium, startUiServer, type BrowserTestApp } from '../../helpers/browser.js';
 import { BRANCH } from '../../helpers/test-app.js';
@@ -47,8 +48,12 @@ const faults = async () => {
 
 describe('the kiosk and the hall’s machines', () => {
   it('stops suggesting the ATM once every ATM is out of service', async () => {
+    // The kiosk suggests a machine only when it saves time: from any wait here.
+    const settings = await server.app.inject({ method: 'PATCH', url: fillPath(ADMIN_ROUTES.branch, { branchId: BRANCH }), headers: await server.as('manager'), payload: { settings: { selfServiceMinSavingSeconds: 0 } } });
+    expect(settings.statusCode, settings.body).toBe(200);
     const page = await openKiosk(() => (window.print = () => {}));
     await tid(page, 'service-A').click();
+    await tid(page, 'tier-regular').click();
     await tid(page, 'take-me-there').waitFor();
     const manager = await server.as('manager');
     const machines = await server.app.lobby.db.selectFrom('machines').select('id').where('kind', '=', 'atm').execute();
@@ -57,6 +62,7 @@ describe('the kiosk and the hall’s machines', () => {
     }
     await page.reload();
     await tid(page, 'service-A').click();
+    await tid(page, 'tier-regular').click();
     await tid(page, 'ticket-number').waitFor();
     expect(await page.locator('[data-testid="take-me-there"]').count()).toBe(0);
     await page.context().close();
@@ -71,6 +77,7 @@ describe('a failed print', () => {
       };
     });
     await tid(page, 'service-D').click();
+    await tid(page, 'tier-regular').click();
     const number = (await tid(page, 'ticket-number').innerText()).trim();
     await eventually(async () => (await tid(page, 'print-state').innerText()).trim()).toBe('Please remember your number, or scan the code with your phone.');
     expect((await tid(page, 'ticket-number').innerText()).trim()).toBe(number);
@@ -89,6 +96,7 @@ describe('a failed print', () => {
       window.print = () => {};
     });
     await tid(page, 'service-D').click();
+    await tid(page, 'tier-regular').click();
     await tid(page, 'ticket-number').waitFor();
     await eventually(faults).toEqual(['Demo kiosk print_failed no afterprint within 8 s']);
     expect((await tid(page, 'print-state').innerText()).trim()).toBe('Please remember your number, or scan the code with your phone.');

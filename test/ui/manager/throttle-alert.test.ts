@@ -69,6 +69,7 @@ describe('a kiosk issuing too fast', () => {
 
     const kiosk = await open(`/kiosk-ui/?branch=${BRANCH}&token=demo-kiosk&lang=en`, { width: 1080, height: 1920 });
     await tid(kiosk, 'service-D').click();
+    await tid(kiosk, 'tier-regular').click();
     const failure = tid(kiosk, 'kiosk-error');
     await failure.waitFor();
     const text = (await failure.innerText()).trim();
@@ -80,6 +81,7 @@ describe('a kiosk issuing too fast', () => {
     await tid(kiosk, 'back').click();
     await kiosk.goto(`${server.base}/kiosk-ui/?branch=${BRANCH}&token=demo-kiosk&lang=zh-Hant`);
     await tid(kiosk, 'service-D').click();
+    await tid(kiosk, 'tier-regular').click();
     await tid(kiosk, 'kiosk-error').waitFor();
     expect(await tid(kiosk, 'kiosk-error').innerText()).toContain('請稍候片刻。');
     await kiosk.context().close();

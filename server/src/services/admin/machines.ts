@@ -7,7 +7,16 @@ import type { Db } from '../../repositories/db.js';
 import { hallCheckRepository } from '../../repositories/hall-check-repository.js';
 import { machineRepository } from '../../repositories/machine-repository.js';
 import type { Actor } from '../../domain/actor.js';
-import { branchAdmin, requireChanges, text, type AdminDeps } from './access.js';
+import { branchAdmin, invalid, localizedName, requireChanges, text, type AdminDeps } from './access.js';
+import type { LocalizedName } from '../../../../protocol/schemas.js';
+
+/** The machine's names from a body: `name` in every language, or an older client's `label` for all three. */
+function machineNames(body: { name?: LocalizedName; label?: string }): LocalizedName | undefined {
+  if (body.name) return localizedName('name', body.name);
+  if (body.label === undefined) return undefined;
+  const label = text('label', body.label);
+  return { en: label, zhHant: label, zhHans: label };
+}
 
 export function createMachineAdmin({ db, runInBranch }: AdminDeps) {
   async function requireMachine(d: Db, branchId: string, machineId: string): Promise<Machine> {
@@ -24,10 +33,11 @@ export function createMachineAdmin({ db, runInBranch }: AdminDeps) {
 
     async create(actor: Actor, branchId: string, body: CreateMachineBody): Promise<Machine> {
       const staff = await branchAdmin(db, actor, branchId);
-      const label = text('label', body.label);
+      const name = machineNames(body);
+      if (!name) throw invalid('name', 'is required (or label)');
       const { result } = await runInBranch(branchId, staff.id, async (trx, emit) => {
         const id = newId();
-        await machineRepository.insert(trx, { id, branchId, kind: body.kind, label, inService: body.inService !== false });
+        await machineRepository.insert(trx, { id, branchId, kind: body.kind, label: name.en, name, inService: body.inService !== false });
         emit({ type: 'branch.configured' });
         return requireMachine(trx, branchId, id);
       });
@@ -38,10 +48,12 @@ export function createMachineAdmin({ db, runInBranch }: AdminDeps) {
     async update(actor: Actor, branchId: string, machineId: string, body: UpdateMachineBody): Promise<Machine> {
       const staff = await branchAdmin(db, actor, branchId);
       requireChanges(body);
-      const label = body.label === undefined ? undefined : text('label', body.label);
+      // A label alone renames the English name only: the Chinese names an admin gave stay.
+      const name = body.name ? localizedName('name', body.name) : undefined;
+      const label = name || body.label === undefined ? undefined : text('label', body.label);
       const { result } = await runInBranch(branchId, staff.id, async (trx, emit, now) => {
         const before = await requireMachine(trx, branchId, machineId);
-        await machineRepository.update(trx, machineId, { kind: body.kind, label, inService: body.inService });
+        await machineRepository.update(trx, machineId, { kind: body.kind, label, name, inService: body.inService });
         // Taken out here, it is faulty as from a check (who and when; the note comes from the fault
         // route); back in service, its fault is forgotten.
         if (body.inService === false && before.inService) await hallCheckRepository.markMachineFaulty(trx, machineId, { note: null, at: now.toISOString(), by: staff.id });
