@@ -138,6 +138,26 @@ export const mobileTicketStyles = css`
     font-size: 19px;
     line-height: 1.5;
   }
+  .taken {
+    margin-top: 6px;
+    font-size: 17px;
+    color: var(--text-muted);
+  }
+  .facts .opening dd {
+    white-space: normal;
+    font-size: 21px;
+    line-height: 1.35;
+    color: var(--warning-text);
+  }
+  .moved {
+    padding: 14px 16px;
+    border-radius: 16px;
+    background: var(--accent-soft);
+    border: 2px solid var(--accent);
+    font-size: 19px;
+    font-weight: 700;
+    line-height: 1.4;
+  }
   .updated {
     font-size: 16px;
     color: var(--text-muted);

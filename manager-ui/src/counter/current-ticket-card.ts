@@ -90,6 +90,13 @@ export class CurrentTicketCard extends LitElement {
         padding: 2px 10px;
         border-radius: 6px;
       }
+      .on-the-way {
+        color: var(--ok);
+        font-weight: 700;
+        background: #e3f1e6;
+        padding: 2px 10px;
+        border-radius: 6px;
+      }
       :host {
         flex-wrap: wrap;
         row-gap: 8px;
@@ -115,7 +122,7 @@ export class CurrentTicketCard extends LitElement {
           ${ticket.tier === 'regular' ? '' : html`<span class="tier ${ticket.tier}" data-testid="current-tier">${TIER_SYMBOL[ticket.tier]} ${tierLabel(ticket.tier)}</span>`}
         </span>
         <span>${msg(str`Waited ${waited} min`)}</span>
-        ${this._renderStatus(ticket)} ${this._renderAbsent(ticket)}
+        ${this._renderStatus(ticket)} ${this._renderOnTheWay(ticket)} ${this._renderAbsent(ticket)}
       </div>
       <div class="more">
         <button data-testid="log-complaint" @click=${() => this._requestComplaint(ticket)}>${msg('Log a complaint about this visit')}</button>
@@ -134,6 +141,12 @@ export class CurrentTicketCard extends LitElement {
     return html`<span class="absent" role="status" data-testid="current-absent">
       ${msg(str`${number} has not come: recall?`)} <kbd>${SHORTCUT_LABELS.recall}</kbd>
     </span>`;
+  }
+
+  /** The customer said on their phone that they are coming (the phone ticket's "I am on my way"). */
+  private _renderOnTheWay(ticket: Ticket) {
+    if (ticket.status !== 'called' || !ticket.onMyWayAt) return nothing;
+    return html`<span class="on-the-way" role="status" data-testid="current-on-the-way">🚶 ${msg('The customer is on the way')}</span>`;
   }
 
   private _renderStatus(ticket: Ticket) {

@@ -6,6 +6,7 @@
 import { isActive, isAtCounter } from '../../../protocol/actions.js';
 import type { Branch, Counter, Machine, RecentCall, Service, ThrottleAlert, Ticket } from '../../../protocol/schemas.js';
 import { RECENT_CALLS_KEPT } from '../../../protocol/messages.js';
+import { callsAfterChange } from '../../../protocol/recent-calls.js';
 import type { QueueCounter, QueueService } from './queue-position.js';
 import { collectQueueTimeEvidence, learnQueueTimes, type FinishedTicket, type LearnedQueueTimes, type QueueTimeEvidence } from './service-time.js';
 
@@ -102,6 +103,7 @@ export function evolve(state: BranchState, change: Change): void {
         if (before.status === 'waiting') recordCall(state, ticket, false);
         else if (ticket.callCount > before.callCount) recordCall(state, ticket, true);
       }
+      state.recentCalls = callsAfterChange(state.recentCalls, ticket);
       const finished = asFinished(ticket);
       if (finished && finished.businessDay === state.learning.today) learnFrom(state, finished);
       if (state.learning.today === null || ticket.businessDay > state.learning.today) {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { publicBranchRoutes } from '../../../protocol/public-branch-routes.js';
 import { queueRoutes as routes } from '../../../protocol/queue-routes.js';
+import publicTicketRoutes from './public-ticket.js';
 import { serveRoute } from './serve-route.js';
 
 /**
@@ -10,5 +11,7 @@ import { serveRoute } from './serve-route.js';
 const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
   serveRoute(app, routes.publicTicket, (request) => app.lobby.queue.publicTicket(request.params.ticketId));
   serveRoute(app, publicBranchRoutes.publicBranch, (request) => app.lobby.queue.publicBranch(request.params.branchId));
+  // The phone's live channel of its ticket, and the customer's own actions on it.
+  await app.register(publicTicketRoutes);
 };
 export default publicRoutes;

@@ -7,8 +7,9 @@ import { isTicketEvent, type DomainEvent } from '../../../protocol/messages.js';
 import type { PublicBranch } from '../../../protocol/public-branch-routes.js';
 import type { MachineKind, PublicTicket, Ticket, Tier } from '../../../protocol/schemas.js';
 import { actorId, assertCanIssue, assertStaff, type Actor } from '../domain/actor.js';
-import { toWireTicket, type TicketRecord } from '../domain/branch-state.js';
+import type { TicketRecord } from '../domain/branch-state.js';
 import { deviceTicketsSince, type Command, type RegisteredCustomer } from '../domain/commands.js';
+import { activePublicTicket } from '../domain/public-ticket.js';
 import { customerNumberHash, normaliseCustomerNumber, numberProblem } from '../domain/customer-number.js';
 import { AppError, notFound } from '../errors.js';
 import { customerRepository } from '../repositories/customer-repository.js';
@@ -182,26 +183,15 @@ export function createQueueService({ db, clock, engine, customerKey }: QueueServ
     /** The ticket as the customer's phone shows it: anyone holding the ticket's id may read it. */
     async publicTicket(ticketId: string): Promise<PublicTicket> {
       const { branchId, finished } = await locateTicket(ticketId);
-      const live = await engine.read(branchId, (state, view) => {
-        const ticket = state?.tickets.get(ticketId);
-        if (!state || !ticket) return undefined;
-        const service = state.services.get(ticket.serviceId);
-        if (!service) return undefined;
-        const counter = ticket.counterId ? state.counters.get(ticket.counterId) : undefined;
-        return {
-          ticket: toWireTicket(ticket, ticket.status === 'waiting' ? view().figures.get(ticket.id) : undefined),
-          service,
-          branchName: state.branch.name,
-          counterNumber: counter?.number ?? null,
-        };
-      });
+      const live = await engine.read(branchId, (state, view) => state && activePublicTicket(state, view, ticketId));
       if (live) return live;
       // Finished (or its service was since retired): as stored.
       const row = finished ? await findTicket(db, ticketId) : undefined;
       if (!row) throw notFound('ticket', ticketId);
       const [service, branch] = await Promise.all([findService(db, row.service_id), findBranch(db, row.branch_id)]);
       const counterNumber = row.counter_id ? await engine.read(branchId, (state) => state?.counters.get(row.counter_id!)?.number ?? null) : null;
-      return { ticket: toTicket(row), service: toService(service!), branchName: toBranch(branch!).name, counterNumber };
+      const { name, timeZone } = toBranch(branch!);
+      return { ticket: toTicket(row), service: toService(service!), branchName: name, counterNumber, timeZone };
     },
 
     async getTicket(actor: Actor, ticketId: string): Promise<Ticket> {

@@ -18,10 +18,10 @@ describe('the ticket QR code', () => {
 });
 
 describe('a ticket that cannot be issued', () => {
-  it('tells the customer to ask the staff when the server cannot be reached', () => {
+  it('tells the customer in plain words when the server cannot be reached', () => {
     expect(issueFailureText('NETWORK')).toEqual({
-      title: 'Sorry, tickets cannot be issued right now.',
-      advice: 'Please ask our staff.',
+      title: 'Sorry, this machine cannot reach our system right now.',
+      advice: 'No ticket was issued. Please try again in a moment, or ask our staff for help.',
     });
   });
 
