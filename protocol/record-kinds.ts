@@ -68,7 +68,8 @@ export type RatingSource = Static<typeof RatingSource>;
 // ── the audit log ──
 
 /** The records that hold personal data, as the audit log names them. */
-export const RECORD_TYPES = ['complaint', 'customer', 'referral', 'diary', 'rating', 'survey_answer'] as const;
+/** webhook: an admin's change to the branch's webhooks (notifications to the bank's gateway), not personal data but audited like it. */
+export const RECORD_TYPES = ['complaint', 'customer', 'referral', 'diary', 'rating', 'survey_answer', 'webhook'] as const;
 export const RecordType = literals(RECORD_TYPES);
 export type RecordType = Static<typeof RecordType>;
 

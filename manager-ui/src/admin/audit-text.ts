@@ -16,6 +16,8 @@ export function recordTypeName(type: RecordType): string {
       return msg('Rating comment');
     case 'survey_answer':
       return msg('Survey answer');
+    case 'webhook':
+      return msg('Webhook');
   }
 }
 
