@@ -8,6 +8,7 @@ import { isTicketEvent, LIVE_CLOSE, RECENT_CALLS_KEPT, type DomainEvent, type Se
 import type { RecordHintKind } from './record-kinds.js';
 import type { Snapshot, Ticket } from './schemas.js';
 import { withThrottleAlert } from './throttle-alerts.js';
+import { callsAfterChange } from './recent-calls.js';
 import { byQueuePlace, NO_SHOWS_KEPT } from './late-arrival.js';
 
 /** `signed_out`: the server ended this device's session or revoked its token; the client stops reconnecting. */
@@ -50,6 +51,8 @@ export function applyEvent(state: Snapshot, event: DomainEvent): Snapshot {
     };
     next.recentCalls = [call, ...state.recentCalls].slice(0, RECENT_CALLS_KEPT);
   }
+  // The server's rule: a ticket that left the counter unserved leaves the hall's screens.
+  if (isTicketEvent(event)) next.recentCalls = callsAfterChange(next.recentCalls, event.ticket);
   // Staff keep the kiosk's alert; the hall's screens get the event without it.
   if (event.type === 'device.throttled' && event.alert) next.throttleAlerts = withThrottleAlert(state.throttleAlerts ?? [], event.alert);
   return next;

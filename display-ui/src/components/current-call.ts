@@ -3,6 +3,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { RecentCall } from '../../../protocol/index.js';
 import { englishLine } from '../localization.js';
+import { flashStyles } from './flash-styles.js';
 import { hallTheme } from './hall-theme.js';
 
 /**
@@ -17,6 +18,9 @@ export class CurrentCall extends LitElement {
 
   /** Whether the call is new and flashing. */
   @property({ type: Boolean, reflect: true }) flashing = false;
+
+  /** Other calls stand beside this one: a little smaller, so they fit. */
+  @property({ type: Boolean, reflect: true }) compact = false;
 
   static override styles = [
     hallTheme,
@@ -34,21 +38,6 @@ export class CurrentCall extends LitElement {
         box-sizing: border-box;
         overflow: hidden;
       }
-      :host([flashing]) {
-        animation: flash 1s linear infinite;
-      }
-      @keyframes flash {
-        0%,
-        49.9% {
-          background: var(--accent);
-          color: #ffffff;
-        }
-        50%,
-        100% {
-          background: var(--surface);
-          color: var(--text);
-        }
-      }
       /* English follows the flash's colours, a little softer than the Chinese. */
       .en {
         color: inherit;
@@ -62,7 +51,7 @@ export class CurrentCall extends LitElement {
         line-height: 1.2;
       }
       .label .en {
-        font-size: 28px;
+        font-size: 32px;
       }
       .number {
         /* About a quarter of a 1080-pixel screen. */
@@ -82,6 +71,18 @@ export class CurrentCall extends LitElement {
       .counter .en {
         font-size: 52px;
         margin-top: 8px;
+      }
+      :host([compact]) {
+        padding: 24px 32px;
+      }
+      :host([compact]) .number {
+        font-size: 200px;
+      }
+      :host([compact]) .counter {
+        font-size: 72px;
+      }
+      :host([compact]) .counter .en {
+        font-size: 40px;
       }
       .label.recall {
         padding: 2px 28px 6px;
@@ -105,6 +106,8 @@ export class CurrentCall extends LitElement {
         font-size: 0.45em;
       }
     `,
+    // Last: a flashing call's colours win over its resting ones.
+    flashStyles,
   ];
 
   override render() {

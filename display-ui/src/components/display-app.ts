@@ -1,17 +1,18 @@
 import { localized, msg } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { ApiClient, ApiError, fillPath, liveUrl, NOTICE_ROUTE, type DomainEvent, type LiveClient, type RecentCall } from '../../../protocol/index.js';
+import { ApiClient, ApiError, fillPath, isAtCounter, liveUrl, NOTICE_ROUTE, type DomainEvent, type LiveClient, type RecentCall } from '../../../protocol/index.js';
 import { hideStoredTokenInAddress } from '../../../protocol/device-address.js';
 import { LiveController } from '../../../protocol/live-controller.js';
 import { HallAudio } from '../audio/hall-audio.js';
+import { HallVoice } from '../audio/hall-voice.js';
 import { applyLocale, currentLocale, englishLine } from '../localization.js';
 import { AnnouncementQueue } from '../logic/announcement-queue.js';
 import { announcementFor, chineseScriptFor } from '../logic/announcement-text.js';
 import { readDisplayConfig, rememberedToken, type DisplayConfig } from '../logic/display-config.js';
 import { NOTICE_REFRESH_MS, type NoticeBoard } from '../logic/notice-board.js';
-import { CallTracker, callsOfToday } from '../logic/recent-calls.js';
-import { Spotlight } from '../logic/spotlight.js';
+import { CallTracker, callKey, callsOfToday } from '../logic/recent-calls.js';
+import { Spotlight, spotlightGroup } from '../logic/spotlight.js';
 import { hallTheme } from './hall-theme.js';
 import './connection-banner.js';
 import './counter-display.js';
@@ -44,11 +45,13 @@ export class DisplayApp extends LitElement {
   private readonly spotlight = new Spotlight();
   // The wall display speaks; a counter screen stays silent, or the hall would hear every call twice.
   private readonly audio = this.config.counterNumber === null ? new HallAudio() : null;
+  // The branch's voice pack, built-in pack or speech (settings announcementVoice, announcementLanguages).
+  private readonly voice = this.audio && this.config.branchId ? new HallVoice(this.audio, this.config.branchId, this.config.token) : null;
   private readonly announcements = new AnnouncementQueue<RecentCall>({
     chime: () => this.audio?.chime() ?? Promise.resolve(),
+    playVoice: (call) => this.voice?.play(call) ?? Promise.resolve(false),
     speak: (text, lang) => this.audio?.speak(text, lang) ?? Promise.resolve(),
     cancelSpeech: () => this.audio?.cancelSpeech(),
-    onStart: (call) => this.showInSpotlight(call),
     onError: (error) => console.warn('announcement:', error),
   });
 
@@ -166,7 +169,10 @@ export class DisplayApp extends LitElement {
     const stale = this.live.stale;
     const now = this.now;
     const todaysCalls = state ? callsOfToday(state.recentCalls, now, state.branch.timeZone) : [];
-    const flashing = this.spotlight.isFlashing(Date.now());
+    const localNow = Date.now();
+    const atCounter = new Set(state?.tickets.filter((t) => isAtCounter(t.status)).map((t) => t.id));
+    const group = spotlightGroup(todaysCalls, atCounter, now.getTime());
+    const flashing = new Set(todaysCalls.filter((c) => this.spotlight.isFlashing(c, localNow)).map(callKey));
     return html`
       <div class="overlays">
         ${stale ? html`<connection-banner .connection=${this.live.connection}></connection-banner>` : nothing}
@@ -180,15 +186,15 @@ export class DisplayApp extends LitElement {
               .counterNumber=${counterNumber}
               .rating=${this.rating}
               .api=${this.api}
-              ?flashing=${flashing && !stale}
+              ?flashing=${this.spotlight.anyFlashing(localNow) && !stale}
               ?stale=${stale}
               @pad-done=${this._onPadDone}
             ></counter-display>`
           : html`<hall-display
               .state=${state}
               .todaysCalls=${todaysCalls}
-              .spotlight=${this.spotlight.call(todaysCalls)}
-              ?flashing=${flashing}
+              .group=${group}
+              .flashing=${flashing}
               ?stale=${stale}
               .now=${now}
               .board=${this.board}
@@ -208,16 +214,22 @@ export class DisplayApp extends LitElement {
     if (client.snapshots !== this.snapshotsSeen) {
       // A snapshot's `at` is the server's clock right now; an event's `at` may be older.
       // A snapshot after the first is a resync (branch.configured or a reconnect): the boards may have changed too.
-      if (this.snapshotsSeen > 0) void this.loadNotices();
+      if (this.snapshotsSeen > 0) {
+        void this.loadNotices();
+        this.voice?.resynced();
+      }
+      this.voice?.configure(state.branch);
       this.snapshotsSeen = client.snapshots;
       this.clockOffsetMs = Date.parse(state.at) - Date.now();
       this.now = this.serverNow();
       if (!this.config.locale && currentLocale() !== state.branch.defaultLocale) void applyLocale(state.branch.defaultLocale);
     }
+    // Calls show the moment they arrive, all of them; only the sound takes turns.
     for (const call of this.tracker.newCalls(state.recentCalls, state.at)) {
       if (this.config.counterNumber === null) {
+        this.showInSpotlight(call);
         const script = chineseScriptFor(currentLocale(), state.branch.defaultLocale);
-        this.announcements.enqueue(call, announcementFor(call, script));
+        this.announcements.enqueue(call, announcementFor(call, script, state.branch.settings.announcementLanguages));
       } else if (call.counterNumber === this.config.counterNumber) {
         this.showInSpotlight(call);
       }
@@ -235,7 +247,7 @@ export class DisplayApp extends LitElement {
   };
 
   private showInSpotlight(call: RecentCall): void {
-    this.spotlight.show(call, Date.now());
+    this.spotlight.arrived(call, Date.now());
     this.requestUpdate();
   }
 

@@ -25,7 +25,7 @@ export class HallClock extends LitElement {
         white-space: nowrap;
       }
       .date {
-        font-size: 30px;
+        font-size: 32px;
         font-weight: 600;
         color: var(--muted);
       }

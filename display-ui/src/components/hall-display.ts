@@ -5,20 +5,19 @@ import type { RecentCall, Snapshot } from '../../../protocol/index.js';
 import { currentLocale, englishLine } from '../localization.js';
 import { localName } from '../logic/hall-format.js';
 import type { NoticeBoard } from '../logic/notice-board.js';
-import { callKey, latestCallPerCounter } from '../logic/recent-calls.js';
+import { callKey, latestCalls, RECENT_LIST_SIZE } from '../logic/recent-calls.js';
+import type { SpotlightGroup } from '../logic/spotlight.js';
 import { hallTheme } from './hall-theme.js';
-import './current-call.js';
+import './call-board.js';
 import './hall-clock.js';
 import './notice-ticker.js';
 import './queue-strip.js';
 import './recent-calls.js';
 
-/** Rows in the recent-calls column: one per counter of a typical branch, at a size read from afar. */
-const RECENT_ROWS = 6;
-
 /**
- * The wall display of the hall (1920×1080): the call in big type, each counter's latest call,
- * the queues, the time, and the notice and rate boards scrolling at the bottom.
+ * The wall display of the hall (1920×1080): the newest call in big type with the calls of the last
+ * seconds beside it, the last calls, the queues, the time, and the notice and rate boards scrolling
+ * at the bottom.
  */
 @localized()
 @customElement('hall-display')
@@ -29,11 +28,11 @@ export class HallDisplay extends LitElement {
   /** Today's calls, newest first. */
   @property({ attribute: false }) todaysCalls: RecentCall[] = [];
 
-  /** The call in the big area (the one being announced, else the latest). */
-  @property({ attribute: false }) spotlight: RecentCall | null = null;
+  /** The calls in the big area (logic/spotlight.ts). */
+  @property({ attribute: false }) group: SpotlightGroup = { newest: null, beside: [] };
 
-  /** Whether the big area flashes (a new call). */
-  @property({ type: Boolean }) flashing = false;
+  /** Which calls flash now, by `callKey`. */
+  @property({ attribute: false }) flashing: ReadonlySet<string> = new Set();
 
   /** True while the socket is not live: the data is dimmed, never passed off as current. */
   @property({ type: Boolean }) stale = false;
@@ -47,17 +46,17 @@ export class HallDisplay extends LitElement {
     css`
       :host {
         display: grid;
-        grid-template-rows: 88px minmax(0, 1fr) 188px 76px;
-        grid-template-columns: minmax(0, 1fr) 600px;
+        grid-template-rows: 68px minmax(0, 1fr) auto 68px;
+        grid-template-columns: minmax(0, 1fr) 620px;
         grid-template-areas:
           'top top'
           'call recent'
           'queues queues'
           'ticker ticker';
-        gap: 20px 24px;
+        gap: 14px 24px;
         height: 100%;
         box-sizing: border-box;
-        padding: 20px 32px 0;
+        padding: 16px 32px 0;
         background: var(--background);
       }
       header {
@@ -66,6 +65,7 @@ export class HallDisplay extends LitElement {
         align-items: center;
         justify-content: space-between;
         gap: 32px;
+        min-width: 0;
       }
       h1 {
         margin: 0;
@@ -77,9 +77,9 @@ export class HallDisplay extends LitElement {
       h1 .en {
         display: inline;
         margin-left: 20px;
-        font-size: 30px;
+        font-size: 32px;
       }
-      current-call {
+      call-board {
         grid-area: call;
       }
       recent-calls {
@@ -96,20 +96,25 @@ export class HallDisplay extends LitElement {
   ];
 
   override render() {
-    const { branch, services, queues } = this.state;
+    const { branch, services, queues, counters } = this.state;
     const dim = this.stale ? 'stale' : '';
+    const { newest, beside } = this.group;
+    const inBigArea = new Set([newest, ...beside].filter((c): c is RecentCall => c !== null).map(callKey));
     return html`
       <header>
         <h1>${localName(branch.name, currentLocale())}${englishLine(branch.name.en)}</h1>
         <hall-clock .now=${this.now} timeZone=${branch.timeZone}></hall-clock>
       </header>
-      <current-call class=${dim} .call=${this.spotlight} ?flashing=${this.flashing && !this.stale}></current-call>
-      <recent-calls
+      <call-board class=${dim} .group=${this.group} .flashing=${this.stale ? new Set<string>() : this.flashing}></call-board>
+      <recent-calls class=${dim} .calls=${latestCalls(this.todaysCalls, RECENT_LIST_SIZE)} .spotlightKeys=${inBigArea}></recent-calls>
+      <queue-strip
         class=${dim}
-        .calls=${latestCallPerCounter(this.todaysCalls, RECENT_ROWS)}
-        .spotlightKey=${this.spotlight ? callKey(this.spotlight) : null}
-      ></recent-calls>
-      <queue-strip class=${dim} .services=${services} .queues=${queues}></queue-strip>
+        .services=${services}
+        .counters=${counters}
+        .queues=${queues}
+        .now=${this.now}
+        timeZone=${branch.timeZone}
+      ></queue-strip>
       <notice-ticker .board=${this.board}></notice-ticker>
     `;
   }

@@ -72,7 +72,8 @@ export class NoticeTicker extends LitElement {
         display: inline;
         color: inherit;
         opacity: 0.85;
-        font-size: 0.8em;
+        /* 32 px: English read from 5 m. */
+        font-size: 32px;
         margin-left: 16px;
       }
       .rate {

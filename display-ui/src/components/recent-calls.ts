@@ -1,21 +1,25 @@
-import { localized, msg, str } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { RecentCall } from '../../../protocol/index.js';
-import { englishLine } from '../localization.js';
+import { currentLocale, englishLine } from '../localization.js';
+import { counterName } from '../logic/hall-format.js';
 import { callKey } from '../logic/recent-calls.js';
 import { hallTheme } from './hall-theme.js';
 
-/** The right-hand column of the wall display: each counter's latest call, newest first. */
+/**
+ * The right-hand column of the wall display: the last calls, newest first, whichever counter made
+ * them, for the customer who looked away. Calls also in the big area are marked.
+ */
 @localized()
 @customElement('recent-calls')
 export class RecentCalls extends LitElement {
-  /** Calls to list, newest first (one per counter). */
+  /** Calls to list, newest first (logic/recent-calls.ts `latestCalls`). */
   @property({ attribute: false }) calls: RecentCall[] = [];
 
-  /** `callKey` of the call in the big area, which is marked in the list too. */
-  @property() spotlightKey: string | null = null;
+  /** `callKey`s of the calls in the big area, which are marked in the list too. */
+  @property({ attribute: false }) spotlightKeys: ReadonlySet<string> = new Set();
 
   static override styles = [
     hallTheme,
@@ -26,7 +30,7 @@ export class RecentCalls extends LitElement {
         background: var(--surface);
         border-radius: 24px;
         box-shadow: 0 2px 10px rgb(16 42 67 / 0.08);
-        padding: 20px 28px;
+        padding: 14px 24px;
         box-sizing: border-box;
         overflow: hidden;
       }
@@ -34,9 +38,13 @@ export class RecentCalls extends LitElement {
         margin: 0 0 8px;
         font-size: 40px;
         line-height: 1.2;
+        white-space: nowrap;
       }
-      h2 .en {
-        font-size: 24px;
+      /* English beside the Chinese, not under it: eight rows must fit at a size read from afar. */
+      .en {
+        display: inline;
+        margin-left: 14px;
+        font-size: 32px;
       }
       ol {
         list-style: none;
@@ -45,10 +53,10 @@ export class RecentCalls extends LitElement {
       }
       li {
         display: grid;
-        grid-template-columns: auto 1fr;
-        align-items: center;
-        column-gap: 24px;
-        padding: 6px 16px;
+        grid-template-columns: minmax(136px, auto) auto minmax(0, 1fr);
+        align-items: baseline;
+        column-gap: 16px;
+        padding: 2px 12px;
         border-top: 2px solid var(--line);
       }
       li.spotlight {
@@ -56,18 +64,20 @@ export class RecentCalls extends LitElement {
         border-radius: 12px;
       }
       .number {
-        font-size: 60px;
-        line-height: 1.05;
+        font-size: 46px;
+        line-height: 1.15;
         color: var(--accent);
+      }
+      .arrow {
+        font-size: 36px;
+        font-weight: 800;
+        color: var(--muted);
       }
       .counter {
         font-size: 40px;
         font-weight: 700;
         line-height: 1.1;
         white-space: nowrap;
-      }
-      .counter .en {
-        font-size: 22px;
       }
       .empty {
         font-size: 36px;
@@ -78,6 +88,7 @@ export class RecentCalls extends LitElement {
   ];
 
   override render() {
+    const locale = currentLocale();
     return html`
       <h2>${msg('Recent calls')}${englishLine('Recent calls')}</h2>
       ${this.calls.length === 0
@@ -85,11 +96,12 @@ export class RecentCalls extends LitElement {
         : html`<ol>
             ${repeat(
               this.calls,
-              (call) => call.counterId,
+              callKey,
               (call) => html`
-                <li data-testid="recent-call" class=${callKey(call) === this.spotlightKey ? 'spotlight' : ''}>
+                <li data-testid="recent-call" class=${this.spotlightKeys.has(callKey(call)) ? 'spotlight' : ''}>
                   <span class="number">${call.number}</span>
-                  <span class="counter">→ ${msg(str`Counter ${call.counterNumber}`)}${englishLine(`Counter ${call.counterNumber}`)}</span>
+                  <span class="arrow" aria-hidden="true">→</span>
+                  <span class="counter">${counterName(call.counterNumber, locale)}${englishLine(counterName(call.counterNumber, 'en'))}</span>
                 </li>
               `,
             )}

@@ -4,8 +4,9 @@
  * a display that restarts on a bare URL still works. Once stored, the token leaves the address bar
  * (protocol/device-address.ts).
  */
-export type DisplayLocale = 'zh-Hant' | 'zh-Hans' | 'en';
-export const DISPLAY_LOCALES: readonly DisplayLocale[] = ['zh-Hant', 'zh-Hans', 'en'];
+/** zh-HK: Traditional Chinese in Hong Kong's words (櫃位, 分行); server names use the zhHant field. */
+export type DisplayLocale = 'zh-Hant' | 'zh-HK' | 'zh-Hans' | 'en';
+export const DISPLAY_LOCALES: readonly DisplayLocale[] = ['zh-Hant', 'zh-HK', 'zh-Hans', 'en'];
 
 export interface DisplayConfig {
   branchId: string | null;
@@ -24,7 +25,7 @@ export const STORAGE_KEYS = {
   locale: 'lobbyflow.display.lang',
 } as const;
 
-/** `zh-hant`, `zh-Hant`, `zh_Hant` all mean zh-Hant; anything else is null. */
+/** `zh-hant`, `zh-Hant`, `zh_Hant` all mean zh-Hant (`zh-hk`, `zh_HK` mean zh-HK); anything else is null. */
 export function parseLocale(value: string | null | undefined): DisplayLocale | null {
   const wanted = value?.trim().replace('_', '-').toLowerCase();
   return DISPLAY_LOCALES.find((l) => l.toLowerCase() === wanted) ?? null;

@@ -4,9 +4,20 @@ import type { DisplayLocale } from './display-config.js';
 
 /** A server name in the screen's language. */
 export function localName(name: LocalizedName, locale: DisplayLocale | string): string {
-  if (locale === 'zh-Hant') return name.zhHant;
+  if (locale === 'zh-Hant' || locale === 'zh-HK') return name.zhHant;
   if (locale === 'zh-Hans') return name.zhHans;
   return name.en;
+}
+
+/**
+ * A counter's name as the hall reads it: "3號窗口", "3号窗口", in Hong Kong "3號櫃位", "Counter 3".
+ * Written out rather than translated, so the number sits where each language puts it.
+ */
+export function counterName(counterNumber: number, locale: DisplayLocale | string): string {
+  if (locale === 'zh-HK') return `${counterNumber}號櫃位`;
+  if (locale === 'zh-Hant') return `${counterNumber}號窗口`;
+  if (locale === 'zh-Hans') return `${counterNumber}号窗口`;
+  return `Counter ${counterNumber}`;
 }
 
 /** Whole minutes for a wait estimate; a short but real wait is "1", never "0". */
@@ -15,7 +26,7 @@ export function waitMinutes(seconds: number): number {
   return Math.max(1, Math.round(seconds / 60));
 }
 
-const INTL_LOCALE: Record<DisplayLocale, string> = { 'zh-Hant': 'zh-TW', 'zh-Hans': 'zh-CN', en: 'en-GB' };
+const INTL_LOCALE: Record<DisplayLocale, string> = { 'zh-Hant': 'zh-TW', 'zh-HK': 'zh-HK', 'zh-Hans': 'zh-CN', en: 'en-GB' };
 
 /** "14:32", 24-hour, in the branch's time zone. */
 export function formatClockTime(at: Date, timeZone: string): string {

@@ -39,6 +39,25 @@ export function callsOfToday(calls: readonly RecentCall[], now: Date, timeZone: 
   return calls.filter((c) => businessDayOf(c.at, timeZone) === today);
 }
 
+/** How many calls the wall display lists: the last few minutes of a busy hall, at a size read from afar. */
+export const RECENT_LIST_SIZE = 8;
+
+/**
+ * The last `limit` calls, newest first, each ticket once (at its newest call, so a recall moves it
+ * up): the history a customer who looked away scans for their number, whichever counter called it.
+ */
+export function latestCalls(calls: readonly RecentCall[], limit = RECENT_LIST_SIZE): RecentCall[] {
+  const tickets = new Set<string>();
+  const latest: RecentCall[] = [];
+  for (const call of calls) {
+    if (tickets.has(call.ticketId)) continue;
+    tickets.add(call.ticketId);
+    latest.push(call);
+    if (latest.length === limit) break;
+  }
+  return latest;
+}
+
 /** Each counter's latest call, newest first: what every window is calling now. */
 export function latestCallPerCounter(calls: readonly RecentCall[], limit: number): RecentCall[] {
   const counters = new Set<string>();

@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import { RECENT_CALLS_KEPT } from '../../../protocol/messages.js';
+import { CALL_SHOWN_STATUSES } from '../../../protocol/recent-calls.js';
 import type { DomainEvent } from '../../../protocol/messages.js';
 import type { ThrottleAlert } from '../../../protocol/schemas.js';
 import { learnTimes, type BranchState, type Change, type TicketRecord } from '../domain/branch-state.js';
@@ -157,6 +158,7 @@ const changingColumns = (t: TicketRecord) => ({
   call_count: t.callCount,
   diverted_to: t.divertedTo,
   queued_at: t.queuedAt ?? null,
+  on_my_way_at: t.onMyWayAt ?? null,
 });
 
 async function insertTicket(trx: Db, t: TicketRecord): Promise<void> {
@@ -219,11 +221,17 @@ const tieredCallsSince = (db: Db, counterIds: string[], since: string) =>
     .orderBy('events.seq')
     .execute();
 
-/** The last calls and recalls of the branch, newest first. */
+/**
+ * The last calls and recalls of the branch, newest first: those the hall's screens still show
+ * (protocol/recent-calls.ts), i.e. of tickets at a counter or served since, from their latest call on.
+ */
 const recentCalls = (db: Db, branchId: string, limit: number) =>
   db
     .selectFrom('events')
     .innerJoin('counters', 'counters.id', 'events.counter_id')
+    .innerJoin('tickets', 'tickets.id', 'events.ticket_id')
+    .where('tickets.status', 'in', [...CALL_SHOWN_STATUSES])
+    .whereRef('events.at', '>=', 'tickets.called_at')
     .select([
       'events.ticket_id',
       'events.type',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   TICKER_SPEED_PX_PER_S,
+  counterName,
   formatClockDate,
   formatClockTime,
   localName,
@@ -16,6 +17,13 @@ describe('hall formatting', () => {
     expect(localName(cash, 'zh-Hant')).toBe('現金存取');
     expect(localName(cash, 'zh-Hans')).toBe('现金存取');
     expect(localName(cash, 'en')).toBe('Cash & deposits');
+  });
+
+  it('names a counter as each hall says it: 窗口, and 櫃位 in Hong Kong', () => {
+    expect(counterName(3, 'zh-Hant')).toBe('3號窗口');
+    expect(counterName(3, 'zh-HK')).toBe('3號櫃位');
+    expect(counterName(12, 'zh-Hans')).toBe('12号窗口');
+    expect(counterName(3, 'en')).toBe('Counter 3');
   });
 
   it('shows waits in whole minutes, never a real wait as 0', () => {

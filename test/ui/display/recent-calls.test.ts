@@ -7,6 +7,8 @@ import {
   callKey,
   callsOfToday,
   latestCallPerCounter,
+  latestCalls,
+  RECENT_LIST_SIZE,
 } from '../../../display-ui/src/logic/recent-calls.js';
 
 const call = (number: string, counterNumber: number, at: string, recall = false): RecentCall => ({
@@ -90,5 +92,19 @@ describe('latestCallPerCounter', () => {
   it('stops at the limit', () => {
     const calls = [1, 2, 3, 4].map((n) => call(`A00${n}`, n, later(10 - n)));
     expect(latestCallPerCounter(calls, 2).map((c) => c.counterNumber)).toEqual([1, 2]);
+  });
+});
+
+describe('latestCalls: the list of recent calls', () => {
+  it(`keeps the last ${RECENT_LIST_SIZE} calls, newest first, several from one counter`, () => {
+    const calls = Array.from({ length: 10 }, (_, i) => call(`A0${String(10 - i).padStart(2, '0')}`, (i % 2) + 1, later(100 - i)));
+    const listed = latestCalls(calls);
+    expect(listed).toHaveLength(RECENT_LIST_SIZE);
+    expect(listed.map((c) => c.number)).toEqual(['A010', 'A009', 'A008', 'A007', 'A006', 'A005', 'A004', 'A003']);
+  });
+
+  it('lists a recalled ticket once, at its recall', () => {
+    const calls = [call('A001', 1, later(30), true), call('A002', 2, later(20)), call('A001', 1, later(10))];
+    expect(latestCalls(calls).map((c) => `${c.number}${c.recall ? ' again' : ''}`)).toEqual(['A001 again', 'A002']);
   });
 });
