@@ -1,6 +1,7 @@
 /**
- * The display's sound: a two-tone chime made with Web Audio (no audio files to ship or load)
- * and speech through the Web Speech API. Browsers keep audio off until someone touches the
+ * The display's sound: a two-tone chime made with Web Audio (no audio files to ship or load),
+ * the voice packs' clips on the same context (voice-pack-player.ts), and speech through the Web
+ * Speech API where the browser has voices. Browsers keep audio off until someone touches the
  * page, so `suspended` tells the screen to offer its "Enable sound" button.
  */
 import { chooseVoice } from '../logic/voice-choice.js';
@@ -11,8 +12,32 @@ const CHIME_TONES = [
   { hz: 622.25, at: 0.42 }, // E♭5
 ];
 const TONE_SECONDS = 0.9;
+/** From the start of the first tone to the end of the last. */
+export const CHIME_SECONDS = CHIME_TONES[CHIME_TONES.length - 1].at + TONE_SECONDS;
+/** Scheduling a moment ahead keeps the first tone from being clipped. */
+export const CHIME_LEAD_SECONDS = 0.05;
 /** Slightly slower than normal speech: a hall echoes. */
 const SPEECH_RATE = 0.9;
+
+/**
+ * Schedules the chime on `context` from `start` (seconds on its clock) into `destination`; returns
+ * when it ends. Works on an OfflineAudioContext too, which is how the tests render a call.
+ */
+export function scheduleChime(context: BaseAudioContext, destination: AudioNode, start: number): number {
+  for (const { hz, at } of CHIME_TONES) {
+    const oscillator = context.createOscillator();
+    const gain = context.createGain();
+    oscillator.type = 'sine';
+    oscillator.frequency.value = hz;
+    gain.gain.setValueAtTime(0.0001, start + at);
+    gain.gain.exponentialRampToValueAtTime(0.6, start + at + 0.015);
+    gain.gain.exponentialRampToValueAtTime(0.0001, start + at + TONE_SECONDS);
+    oscillator.connect(gain).connect(destination);
+    oscillator.start(start + at);
+    oscillator.stop(start + at + TONE_SECONDS);
+  }
+  return start + CHIME_SECONDS;
+}
 
 export class HallAudio {
   private readonly context: AudioContext | null;
@@ -46,21 +71,13 @@ export class HallAudio {
   chime(): Promise<void> {
     const context = this.context;
     if (!context || context.state !== 'running') return Promise.resolve();
-    const start = context.currentTime + 0.05;
-    const endings = CHIME_TONES.map(({ hz, at }) => {
-      const oscillator = context.createOscillator();
-      const gain = context.createGain();
-      oscillator.type = 'sine';
-      oscillator.frequency.value = hz;
-      gain.gain.setValueAtTime(0.0001, start + at);
-      gain.gain.exponentialRampToValueAtTime(0.6, start + at + 0.015);
-      gain.gain.exponentialRampToValueAtTime(0.0001, start + at + TONE_SECONDS);
-      oscillator.connect(gain).connect(context.destination);
-      oscillator.start(start + at);
-      oscillator.stop(start + at + TONE_SECONDS);
-      return new Promise<void>((resolve) => oscillator.addEventListener('ended', () => resolve(), { once: true }));
-    });
-    return Promise.all(endings).then(() => undefined);
+    const endsAt = scheduleChime(context, context.destination, context.currentTime + CHIME_LEAD_SECONDS);
+    return new Promise((resolve) => setTimeout(resolve, Math.max(0, (endsAt - context.currentTime) * 1000)));
+  }
+
+  /** The Web Audio context the voice packs play on (null where the browser has none). */
+  get audioContext(): AudioContext | null {
+    return this.context;
   }
 
   /** Speaks one sentence; resolves at its end or on an engine error (the queue times out the rest). */

@@ -1,16 +1,22 @@
 /**
- * Announces calls one after another: chime, then each sentence, then the next call.
+ * Announces calls one after another: chime, then the recorded voice pack's clips (where the
+ * display has one), else each sentence through speech, then the next call.
  * Calls that arrive together are all announced in arrival order, none dropped and never two
  * at once. A step that fails or never finishes (speech engines sometimes never fire `onend`)
  * is abandoned after a timeout, so one stuck utterance cannot silence the hall.
  *
- * Pure: sound comes in as `chime()` and `speak()`, so tests drive it with fakes and fake timers.
+ * Pure: sound comes in as `chime()`, `playVoice()` and `speak()`, so tests drive it with fakes and fake timers.
  */
 import type { Utterance } from './announcement-text.js';
 
 export interface AnnouncementQueueOptions<T> {
   /** Plays the chime; resolves when it has finished. */
   chime: () => Promise<void>;
+  /**
+   * Plays the call from a voice pack; resolves true once played, false when no pack can say it
+   * (then the sentences go to speech). Absent: speech only.
+   */
+  playVoice?: (payload: T) => Promise<boolean>;
   /** Speaks one sentence; resolves when the engine reports the end (or an error). */
   speak: (text: string, lang: string) => Promise<void>;
   /** Silences the engine after a timeout, so a late utterance cannot overlap the next. */
@@ -20,6 +26,7 @@ export interface AnnouncementQueueOptions<T> {
   /** Failures and timeouts, for the console; the queue carries on. */
   onError?: (error: unknown) => void;
   chimeTimeoutMs?: number;
+  voiceTimeoutMs?: number;
   utteranceTimeoutMs?: number;
   /** Each call holds the spotlight at least this long, even when the hall is silent. */
   minDurationMs?: number;
@@ -34,6 +41,8 @@ export const DEFAULT_CHIME_TIMEOUT_MS = 3_000;
 /** Long enough for the longest sentence at a slow rate; short enough that a stuck engine costs little. */
 export const DEFAULT_UTTERANCE_TIMEOUT_MS = 10_000;
 export const DEFAULT_MIN_DURATION_MS = 5_000;
+/** Three languages of clips, with the first call's fetching and decoding of the packs. */
+export const DEFAULT_VOICE_TIMEOUT_MS = 20_000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -89,7 +98,13 @@ export class AnnouncementQueue<T> {
       const startedAt = Date.now();
       this.report(() => this.options.onStart?.(announcement.payload));
       await this.step('chime', () => this.options.chime(), this.options.chimeTimeoutMs ?? DEFAULT_CHIME_TIMEOUT_MS);
-      for (const { text, lang } of announcement.utterances) {
+      let played = false;
+      const playVoice = this.options.playVoice;
+      if (playVoice) {
+        const timeoutMs = this.options.voiceTimeoutMs ?? DEFAULT_VOICE_TIMEOUT_MS;
+        await this.step('voice pack', async () => void (played = await playVoice(announcement.payload)), timeoutMs);
+      }
+      for (const { text, lang } of played ? [] : announcement.utterances) {
         const timeoutMs = this.options.utteranceTimeoutMs ?? DEFAULT_UTTERANCE_TIMEOUT_MS;
         const finished = await this.step(`speech "${text}"`, () => this.options.speak(text, lang), timeoutMs);
         if (!finished) this.report(() => this.options.cancelSpeech?.());

@@ -1,5 +1,6 @@
 /**
- * What the hall hears for a call: Mandarin, then English.
+ * What the hall hears for a call from the browser's speech voices: the branch's announcement
+ * languages in order (Mandarin then English by default; Cantonese then English in Hong Kong).
  *
  * The ticket number is read digit by digit, as tellers say it. Speech engines read "A023"
  * as a quantity ("A twenty-three", "A二十三"), which drops the zero, so:
@@ -8,6 +9,8 @@
  *   "3號窗口", which is how a window is named.
  * - English gets the characters apart, "A 0 2 3": voices say "zero two three", one by one.
  */
+import type { AnnouncementLanguage } from '../../../protocol/voice-clips.js';
+
 export type ChineseScript = 'zh-Hant' | 'zh-Hans';
 
 /** One sentence for the speech engine, with the BCP 47 language its voice must speak. */
@@ -46,13 +49,19 @@ export function englishCall(call: CallToAnnounce): Utterance {
   return { text: `Number ${spelledOut(call.number)}, please go to counter ${call.counterNumber}`, lang: 'en-US' };
 }
 
-/** Everything said for one call or recall, in order: Mandarin first, then English. */
-export function announcementFor(call: CallToAnnounce, script: ChineseScript): Utterance[] {
-  return [mandarinCall(call, script), englishCall(call)];
+/** The Cantonese sentence, in Hong Kong's words: 請A零二三號到3號櫃位. */
+export function cantoneseCall(call: CallToAnnounce): Utterance {
+  return { text: `請${chineseDigits(call.number)}號到${call.counterNumber}號櫃位`, lang: 'zh-HK' };
+}
+
+/** Everything said for one call or recall, in the branch's languages (default: Mandarin, then English). */
+export function announcementFor(call: CallToAnnounce, script: ChineseScript, languages: readonly AnnouncementLanguage[] = ['cmn', 'en']): Utterance[] {
+  return languages.map((language) => (language === 'yue' ? cantoneseCall(call) : language === 'en' ? englishCall(call) : mandarinCall(call, script)));
 }
 
 /** Which Chinese the hall hears: the screen's own, else the branch's, else traditional. */
 export function chineseScriptFor(screenLocale: string, branchLocale: string): ChineseScript {
   if (screenLocale === 'zh-Hans' || screenLocale === 'zh-Hant') return screenLocale;
+  if (screenLocale === 'zh-HK') return 'zh-Hant';
   return branchLocale === 'zh-Hans' ? 'zh-Hans' : 'zh-Hant';
 }

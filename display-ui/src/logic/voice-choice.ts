@@ -1,6 +1,7 @@
 /**
  * Picks a speech voice for a language. Mandarin needs care: zh-HK and yue voices speak
- * Cantonese, so a zh-TW sentence falls back to zh-CN (and back), never to Hong Kong.
+ * Cantonese, so a zh-TW sentence falls back to zh-CN (and back), never to Hong Kong; and a
+ * zh-HK (Cantonese) sentence takes only a Cantonese voice, never a Mandarin one.
  */
 export interface VoiceLike {
   lang: string;
@@ -16,6 +17,7 @@ function preferences(lang: string): string[] {
   const wanted = normalise(lang);
   if (wanted === 'zh-tw') return ['zh-tw', 'zh-cn'];
   if (wanted === 'zh-cn') return ['zh-cn', 'zh-tw'];
+  if (wanted === 'zh-hk' || wanted === 'yue') return ['zh-hk', 'yue', 'yue-hk'];
   return [wanted];
 }
 
@@ -27,6 +29,7 @@ export function chooseVoice<V extends VoiceLike>(voices: readonly V[], lang: str
     const exact = ranked.find((v) => normalise(v.lang) === preferred);
     if (exact) return exact;
   }
+  if (preferences(lang).includes('yue')) return ranked.find((v) => CANTONESE.test(`${v.lang} ${v.name}`)) ?? null;
   const language = normalise(lang).split('-')[0];
   return ranked.find((v) => normalise(v.lang).split('-')[0] === language && !CANTONESE.test(`${v.lang} ${v.name}`)) ?? null;
 }

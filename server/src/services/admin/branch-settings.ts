@@ -3,6 +3,7 @@ import type { UpdateBranchBody } from '../../../../protocol/admin-schemas.js';
 import type { Branch, BranchSettings } from '../../../../protocol/schemas.js';
 import { isValidTimeZone } from '../../domain/business-day.js';
 import { checkRecordSettings } from '../../domain/record-settings.js';
+import { languagesAfterLocaleChange } from '../../domain/announcement-defaults.js';
 import { branchRepository } from '../../repositories/branch-repository.js';
 import type { Actor } from '../../domain/actor.js';
 import { branchAdmin, invalid, localizedName, requireChanges, type AdminDeps } from './access.js';
@@ -31,6 +32,9 @@ export function createBranchSettingsAdmin({ db, runInBranch }: AdminDeps) {
       const { result } = await runInBranch(branchId, staff.id, async (trx, emit) => {
         const current = (await branchRepository.findById(trx, branchId))!;
         const settings: BranchSettings = { ...current.settings, ...body.settings, ...tidied };
+        // A branch that becomes a Hong Kong branch hears Cantonese, unless it chose its own languages.
+        const relocated = body.defaultLocale !== undefined && body.settings?.announcementLanguages === undefined;
+        if (relocated) settings.announcementLanguages = languagesAfterLocaleChange(current.settings.announcementLanguages, current.defaultLocale, body.defaultLocale!);
         if (settings.amberWaitSeconds > settings.redWaitSeconds) {
           const field = body.settings?.amberWaitSeconds !== undefined ? 'amberWaitSeconds' : 'redWaitSeconds';
           throw invalid(
@@ -42,7 +46,7 @@ export function createBranchSettingsAdmin({ db, runInBranch }: AdminDeps) {
           name,
           timeZone: body.timeZone,
           defaultLocale: body.defaultLocale,
-          settings: body.settings ? settings : undefined,
+          settings: body.settings || relocated ? settings : undefined,
         });
         emit({ type: 'branch.configured' });
         return (await branchRepository.findById(trx, branchId))!;

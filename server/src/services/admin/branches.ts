@@ -8,6 +8,7 @@ import { isValidTimeZone } from '../../domain/business-day.js';
 import { forbidden } from '../../errors.js';
 import { branchRepository } from '../../repositories/branch-repository.js';
 import { DEFAULT_SETTINGS } from '../../repositories/mappers.js';
+import { defaultAnnouncementLanguages } from '../../domain/announcement-defaults.js';
 import type { Actor } from '../../domain/actor.js';
 import { conflict, invalid, localizedName, onDuplicate, type AdminDeps } from './access.js';
 
@@ -34,7 +35,7 @@ export function createBranchDirectory({ db, clock }: Pick<AdminDeps, 'db' | 'clo
       const taken = () => conflict(`a branch with the id ${body.id} already exists`);
       if (await branchRepository.exists(db, body.id)) throw taken();
       await branchRepository
-        .insert(db, { id: body.id, name, timeZone, defaultLocale: body.defaultLocale, settings: DEFAULT_SETTINGS }, clock.now().toISOString())
+        .insert(db, { id: body.id, name, timeZone, defaultLocale: body.defaultLocale, settings: { ...DEFAULT_SETTINGS, announcementLanguages: defaultAnnouncementLanguages(body.defaultLocale) } }, clock.now().toISOString())
         .catch(onDuplicate(taken().message));
       return (await branchRepository.findById(db, body.id))!;
     },
