@@ -37,3 +37,8 @@ export function serverClockOffset(serverIso: string, receivedAtMs: number): numb
   const server = Date.parse(serverIso);
   return Number.isNaN(server) ? 0 : server - receivedAtMs;
 }
+
+/** "9:00" in the branch's zone, as the calendar's signs write it. */
+export function branchClock(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: 'numeric', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+}

@@ -6,7 +6,7 @@ import { getLocale } from '../localization.js';
 import { localizedName } from '../logic/locale.js';
 import type { QueueLevel } from '../logic/queue-level.js';
 import { transferredFrom } from '../logic/snapshot-views.js';
-import { elapsedMinutes, estimateMinutes, wholeMinutes } from '../logic/wait-time.js';
+import { branchClock, elapsedMinutes, estimateMinutes, wholeMinutes } from '../logic/wait-time.js';
 import { minutesLabel, tierLabel, TIER_SYMBOL, waitingCountLabel } from '../shell/labels.js';
 import { tokens } from '../shell/styles.js';
 
@@ -32,6 +32,8 @@ export class QueueColumn extends LitElement {
   @property({ attribute: false }) tickets: Ticket[] = [];
   /** The server's clock, in ms since the epoch. */
   @property({ type: Number }) now = Date.now();
+  /** The branch's zone, for the times its calendar names ("served from 9:00"). */
+  @property() timeZone = 'UTC';
 
   static override styles = [
     tokens,
@@ -196,6 +198,10 @@ export class QueueColumn extends LitElement {
           column-gap: 4px;
         }
       }
+      .closed {
+        color: var(--warn);
+        font-weight: 700;
+      }
       .empty {
         color: var(--muted);
         text-align: center;
@@ -213,12 +219,33 @@ export class QueueColumn extends LitElement {
         <div class="count">${waitingCountLabel(waiting)}</div>
         <div class="figures">
           <div class="longest">${waiting > 0 ? msg(str`Longest ${longest} min`) : html`&nbsp;`}</div>
-          <div>${msg(str`Estimate ${estimateMinutes(queue?.estimatedWaitSeconds ?? 0)} min`)}</div>
+          <div data-testid="estimate-${service.prefix}">${this._estimate(queue)}</div>
         </div>
       </header>
       <ol tabindex="0" aria-label=${msg(str`Waiting for ${service.prefix}, in call order`)} data-testid="queue-list-${service.prefix}">
         ${this.tickets.length === 0 ? html`<li class="empty">${msg('Nobody waiting')}</li>` : this.tickets.map((t) => this._renderTicket(t))}
       </ol>`;
+  }
+
+  /** The estimate while a counter serves the service; otherwise what the calendar says, as the kiosk does. */
+  private _estimate(queue: QueueSummary | undefined) {
+    const at = (iso: string | null | undefined) => (iso ? branchClock(iso, this.timeZone) : '');
+    switch (queue?.opening ?? 'open') {
+      case 'open':
+        return msg(str`Estimate ${estimateMinutes(queue?.estimatedWaitSeconds ?? 0)} min`);
+      case 'opens_later':
+        return msg(str`Served from ${at(queue?.servedFrom)}`);
+      case 'no_counter':
+        return html`<span class="closed">${msg('No counter open')}</span>`;
+      case 'not_issuing_yet':
+        return msg(str`Tickets from ${at(queue?.nextOpeningAt)}`);
+      case 'cut_off':
+        return msg('Past the cut-off');
+      case 'quota_reached':
+        return msg('Quota reached');
+      case 'closed_today':
+        return msg('Closed today');
+    }
   }
 
   private _renderTicket(ticket: Ticket) {

@@ -202,6 +202,7 @@ export class TriagePage extends LitElement {
                 .level=${queueLevel(longest, queue?.waitingCount ?? 0, serviceThresholds(settings, service))}
                 .tickets=${ticketsInCallOrder(snapshot, service.id)}
                 .now=${now}
+                .timeZone=${snapshot.branch.timeZone}
               ></queue-column>
               ${this._renderDivert(snapshot, service, queue?.waitingCount ?? 0)}
             </div>`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elapsedMinutes, elapsedSeconds, estimateMinutes, longestWaitNow, serverClockOffset, wholeMinutes } from '../../../../manager-ui/src/logic/wait-time.js';
+import { branchClock, elapsedMinutes, elapsedSeconds, estimateMinutes, longestWaitNow, serverClockOffset, wholeMinutes } from '../../../../manager-ui/src/logic/wait-time.js';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -40,5 +40,13 @@ describe('wait formatting', () => {
   it("measures how far the local clock is from the server's", () => {
     expect(serverClockOffset('2026-11-22T06:00:05.000Z', at('2026-11-22T06:00:00.000Z'))).toBe(5000);
     expect(serverClockOffset('garbage', 0)).toBe(0);
+  });
+});
+
+describe('branchClock', () => {
+  it("names the calendar's times in the branch's zone, as its signs do", () => {
+    expect(branchClock('2026-11-23T01:00:00.000Z', 'Asia/Shanghai')).toBe('9:00');
+    expect(branchClock('2026-11-23T05:30:00.000Z', 'Asia/Hong_Kong')).toBe('13:30');
+    expect(branchClock('2026-11-23T01:00:00.000Z', 'Europe/London')).toBe('1:00');
   });
 });
