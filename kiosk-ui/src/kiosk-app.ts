@@ -171,6 +171,7 @@ export class KioskApp extends LitElement {
         return html`<self-service-screen
           .suggestion=${step.suggestion}
           .queue=${snapshot?.queues.find((q) => q.serviceId === step.service.id) ?? null}
+          .timeZone=${snapshot?.branch.timeZone ?? 'UTC'}
           ?stale=${stale}
           @self-service-accept=${() => this._dispatch({ type: 'self-service-accepted' })}
           @self-service-decline=${() => this._dispatch({ type: 'self-service-declined' })}

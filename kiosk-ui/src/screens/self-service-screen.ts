@@ -6,6 +6,7 @@ import { icon } from '../components/kiosk-icons.js';
 import type { SelfServiceSuggestion } from '../logic/self-service.js';
 import { formatWait } from '../logic/wait-format.js';
 import { theme } from '../styles/theme.js';
+import { servedFromText } from '../logic/opening-text.js';
 
 /** What each kind of machine is quicker for, in the customer's words. */
 export function machineHeadline(kind: MachineKind): string {
@@ -38,6 +39,9 @@ export class SelfServiceScreen extends LitElement {
 
   /** The counter queue of the chosen service, to compare. */
   @property({ attribute: false }) queue: QueueSummary | null = null;
+
+  /** The branch's zone, for "counters open at 8:00". */
+  @property() timeZone = 'UTC';
 
   /** True while the live socket is down (the queue figures may be old). */
   @property({ type: Boolean, reflect: true }) stale = false;
@@ -105,7 +109,9 @@ export class SelfServiceScreen extends LitElement {
       </p>
       ${this.queue
         ? html`<p class="counter-queue">
-            ${msg(str`At the counter: ${this.queue.waitingCount} waiting, ${formatWait(this.queue.estimatedWaitSeconds)}`)}
+            ${this.queue.opening === 'opens_later' && this.queue.servedFrom
+              ? msg(str`At the counter: ${this.queue.waitingCount} waiting; ${servedFromText(this.queue.servedFrom, this.timeZone)}`)
+              : msg(str`At the counter: ${this.queue.waitingCount} waiting, ${formatWait(this.queue.estimatedWaitSeconds)}`)}
           </p>`
         : nothing}
       <div class="actions">

@@ -30,16 +30,20 @@ export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
 }
 
 /**
- * The demo branch's operating calendar (`npm start`): open every day 08:00–20:00 branch time so that
- * someone trying the demo can take tickets at most hours; cash (A) stops taking tickets 30 minutes
- * before closing (取號截止 19:30), and wealth management (E) takes at most 40 tickets a day (限號).
+ * The demo branch's operating calendar (`npm start`): open every day 08:00–20:00 branch time. Cash,
+ * transfers and cards (A, B, C) issue tickets from midnight, so someone trying the demo before
+ * opening still takes one and is told honestly that the counters open at 8:00, while the others
+ * show when they start issuing; cash stops taking tickets 30 minutes before closing (取號截止 19:30),
+ * and wealth management (E) takes at most 40 tickets a day (限號).
  * Tests seed without it: their branch issues at any hour, as a branch without a calendar does.
  */
 export const DEMO_CALENDAR: OperatingCalendar = {
   weekdays: Array.from({ length: 7 }, () => ({ opensAt: '08:00', closesAt: '20:00', lunchFrom: null, lunchUntil: null })),
   specialDays: [],
   services: [
-    { serviceId: demoServiceId('A'), issueFrom: null, cutOffMinutes: 30, dailyQuota: null },
+    { serviceId: demoServiceId('A'), issueFrom: '00:00', cutOffMinutes: 30, dailyQuota: null },
+    { serviceId: demoServiceId('B'), issueFrom: '00:00', cutOffMinutes: null, dailyQuota: null },
+    { serviceId: demoServiceId('C'), issueFrom: '00:00', cutOffMinutes: null, dailyQuota: null },
     { serviceId: demoServiceId('E'), issueFrom: null, cutOffMinutes: null, dailyQuota: 40 },
   ],
 };
