@@ -253,6 +253,20 @@ describe('estimateWaits follows the call rules exactly', () => {
     }
   });
 
+  it.each(Array.from({ length: 20 }, (_, seed) => ({ seed })))(
+    'gives a new VIP or priority ticket the figure of the whole replay, though it stops once that ticket is called (hall $seed)',
+    ({ seed }) => {
+      const hall = randomHall(seed + 200, 40, 4);
+      for (const tier of ['vip', 'priority'] as const) {
+        for (const serviceId of ['A', 'B', 'V']) {
+          const newcomer = { id: 'n', serviceId, tier, issuedAt: hall.now.toISOString() };
+          const whole = estimateWaits({ ...hall, waiting: [...hall.waiting, newcomer] }).waitSeconds.get('n');
+          expect(estimateNewTicket(hall, serviceId, tier, 'n')).toBe(whole);
+        }
+      }
+    },
+  );
+
   it('estimates 200 waiting tickets at 20 counters in a few milliseconds', () => {
     const hall = randomHall(7, 200, 20);
     estimateWaits(hall);

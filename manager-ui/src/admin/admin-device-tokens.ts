@@ -10,7 +10,7 @@ import type { DeviceKind, DeviceToken, NewDeviceToken } from '../../../protocol/
 import type { AdminApi } from './admin-api.js';
 import { field, withInput } from './admin-fields.js';
 import { AdminSection } from './admin-section.js';
-import { sectionStyles } from './admin-styles.js';
+import { secretStyles, sectionStyles } from './admin-styles.js';
 import { deviceKindName } from './admin-text.js';
 import { checkLabel, hasProblems } from './admin-validation.js';
 
@@ -25,27 +25,13 @@ export function deviceAddress(origin: string, branchId: string, token: NewDevice
 export class AdminDeviceTokens extends AdminSection {
   static override styles = [
     sectionStyles,
+    secretStyles,
     css`
       .record {
         grid-template-columns: minmax(0, 1fr) auto auto;
       }
       .record.inactive .main {
         text-decoration: line-through;
-      }
-      .secret {
-        border: 3px solid var(--accent);
-        background: var(--accent-soft);
-      }
-      .secret code {
-        display: block;
-        font-family: var(--digits);
-        font-size: 15px;
-        word-break: break-all;
-        background: var(--card);
-        border: 2px solid var(--line);
-        border-radius: 8px;
-        padding: 10px 12px;
-        user-select: all;
       }
       .confirm {
         grid-column: 1 / -1;

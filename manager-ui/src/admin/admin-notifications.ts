@@ -12,7 +12,7 @@ import type { User } from '../../../protocol/schemas.js';
 import type { AdminApi } from './admin-api.js';
 import { field } from './admin-fields.js';
 import { AdminSection } from './admin-section.js';
-import { sectionStyles } from './admin-styles.js';
+import { secretStyles, sectionStyles } from './admin-styles.js';
 import { webhookEventName } from './admin-webhook-deliveries.js';
 import './admin-webhook-deliveries.js';
 
@@ -53,27 +53,13 @@ export class AdminNotifications extends AdminSection {
 
   static override styles = [
     sectionStyles,
+    secretStyles,
     css`
       .record {
         grid-template-columns: minmax(0, 1fr) auto;
       }
       button.record {
         cursor: pointer;
-      }
-      .secret {
-        border: 3px solid var(--accent);
-        background: var(--accent-soft);
-      }
-      .secret code {
-        display: block;
-        font-family: var(--digits);
-        font-size: 15px;
-        word-break: break-all;
-        background: var(--card);
-        border: 2px solid var(--line);
-        border-radius: 8px;
-        padding: 10px 12px;
-        user-select: all;
       }
       fieldset {
         border: none;

@@ -247,3 +247,22 @@ export const adminLayout = css`
 
 /** Everything a list-and-form section needs. */
 export const sectionStyles = [adminTokens, adminControls, adminLayout];
+
+/** A secret shown once (a device token, a webhook's signing secret): framed, and selected whole with one tap. */
+export const secretStyles = css`
+  .secret {
+    border: 3px solid var(--accent);
+    background: var(--accent-soft);
+  }
+  .secret code {
+    display: block;
+    font-family: var(--digits);
+    font-size: 15px;
+    word-break: break-all;
+    background: var(--card);
+    border: 2px solid var(--line);
+    border-radius: 8px;
+    padding: 10px 12px;
+    user-select: all;
+  }
+`;

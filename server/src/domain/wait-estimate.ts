@@ -48,6 +48,8 @@ export interface WaitEstimateInput {
   settings: Pick<BranchSettings, 'regularCountersTakeVip' | 'maxCallsAheadOfOverdue'>;
   /** Services for which to estimate a regular ticket issued now. */
   newcomerServiceIds?: readonly string[];
+  /** Only this waiting ticket's figure is wanted: the replay may stop once it is called. */
+  onlyTicketId?: string;
 }
 
 export interface WaitEstimate {
@@ -90,10 +92,10 @@ interface ReplayRules {
 }
 
 /** Runs the counters over the tickets in `lanes` and returns each call time. Mutates the slots and the lanes. */
-function replay(slots: Slot[], lanes: TicketLanes, rules: ReplayRules): Map<string, number> {
+function replay(slots: Slot[], lanes: TicketLanes, rules: ReplayRules, stopAfterId?: string): Map<string, number> {
   const calledAtMs = new Map<string, number>();
   const active = [...slots];
-  while (active.length > 0 && lanes.size > 0) {
+  while (active.length > 0 && lanes.size > 0 && !(stopAfterId !== undefined && calledAtMs.has(stopAfterId))) {
     let first = 0;
     for (let i = 1; i < active.length; i++) if (active[i].freeAtMs < active[first].freeAtMs) first = i;
     const slot = active[first];
@@ -154,7 +156,12 @@ export function estimateWaits(input: WaitEstimateInput): WaitEstimate {
   });
   for (const counter of planned) slots.push({ counter, freeAtMs: counter.opensAtMs!, tieredCallsAtMs: [], drainedAtMs: null });
   const timed = input.waiting.map(timedTicket);
-  const calledAtMs = replay(slots, new TicketLanes(timed), rules);
+  const calledAtMs = replay(slots, new TicketLanes(timed), rules, input.onlyTicketId);
+  const toSeconds = (atMs: number) => Math.max(0, Math.round((atMs - nowMs) / 1000));
+  // Only one ticket's figure is wanted and the replay reached it: the calls after it cannot move it.
+  if (input.onlyTicketId !== undefined && calledAtMs.has(input.onlyTicketId)) {
+    return { waitSeconds: new Map([[input.onlyTicketId, toSeconds(calledAtMs.get(input.onlyTicketId)!)]]), newcomerWaitSeconds: new Map() };
+  }
 
   // Tickets no open counter may call (its counters are closed or paused, or a VIP ticket the
   // regular counters may not take): we assume a counter opens for them now rather than promise
@@ -173,7 +180,6 @@ export function estimateWaits(input: WaitEstimateInput): WaitEstimate {
   }));
   for (const [id, at] of replay(standIns, new TicketLanes(uncalled), rules)) calledAtMs.set(id, at);
 
-  const toSeconds = (atMs: number) => Math.max(0, Math.round((atMs - nowMs) / 1000));
   const waitSeconds = new Map<string, number>();
   for (const ticket of input.waiting) waitSeconds.set(ticket.id, toSeconds(calledAtMs.get(ticket.id) ?? nowMs));
 
@@ -190,7 +196,7 @@ export function estimateWaits(input: WaitEstimateInput): WaitEstimate {
 /** A regular, priority or VIP customer's expected wait if they took a ticket now (the kiosk's promise). */
 export function estimateNewTicket(input: Omit<WaitEstimateInput, 'newcomerServiceIds'>, serviceId: string, tier: Tier, id = 'new'): number {
   const newcomer: WaitingTicket = { id, serviceId, tier, issuedAt: input.now.toISOString() };
-  return estimateWaits({ ...input, waiting: [...input.waiting, newcomer] }).waitSeconds.get(id)!;
+  return estimateWaits({ ...input, waiting: [...input.waiting, newcomer], onlyTicketId: id }).waitSeconds.get(id)!;
 }
 
 export interface EstimateAccuracy {
